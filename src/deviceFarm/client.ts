@@ -2,10 +2,8 @@
 // imports `vscode`, so the service layer runs in plain Node tests.
 import { DeviceFarmClient } from '@aws-sdk/client-device-farm';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-
-/** Device Farm exists only in this region, whatever the profile says. */
-export const DEVICE_FARM_REGION = 'us-west-2';
-export const DEFAULT_ENDPOINT = `https://devicefarm.${DEVICE_FARM_REGION}.amazonaws.com`;
+import { DEVICE_FARM_REGION, validateEndpoint } from './endpoint';
+import { DeviceFarmError } from './errors';
 
 /** Time allowed to open a TCP connection, in milliseconds. */
 const CONNECTION_TIMEOUT_MS = 5_000;
@@ -39,10 +37,15 @@ export interface DeviceFarmConnection {
  * Creates a client pinned to us-west-2 with bounded timeouts. Each call makes a
  * new credential provider, so a changed profile or edited config file is read
  * again; callers make a new connection whenever the settings change.
+ * Throws an `invalidArgument` DeviceFarmError for an unusable endpoint.
  */
 export function createConnection(settings: ConnectionSettings, logger: Logger): DeviceFarmConnection {
   const profile = settings.profile?.trim() || undefined;
   const endpoint = settings.endpoint?.trim() || undefined;
+  const endpointProblem = endpoint === undefined ? undefined : validateEndpoint(endpoint);
+  if (endpointProblem) {
+    throw new DeviceFarmError('invalidArgument', endpointProblem, 'Connect');
+  }
   const credentials = profile
     ? fromIni({ profile, ignoreCache: true })
     : fromNodeProviderChain({ ignoreCache: true });

@@ -1,7 +1,8 @@
 // One place that turns whatever the SDK, the credential providers or the
 // network throw into a DeviceFarmError with a sentence a user can act on.
 import * as l10n from '@vscode/l10n';
-import { DEFAULT_ENDPOINT, type ConnectionSettings } from './client';
+import type { ConnectionSettings } from './client';
+import { DEFAULT_ENDPOINT } from './endpoint';
 
 export type DeviceFarmErrorKind =
   | 'credentials'
@@ -31,18 +32,19 @@ export class DeviceFarmError extends Error {
     /** A sentence for the user that names the value and the next step. */
     message: string,
     readonly operation: string,
-    options: { cause?: unknown; requestId?: string; httpStatus?: number; resumeToken?: string } = {},
+    options: { cause?: unknown; requestId?: string; httpStatus?: number } = {},
   ) {
     super(message, { cause: options.cause });
     this.requestId = options.requestId;
     this.httpStatus = options.httpStatus;
-    this.resumeToken = options.resumeToken;
   }
 
   readonly requestId: string | undefined;
   readonly httpStatus: number | undefined;
-  /** The `nextToken` of the page that failed, so a retry can resume there. */
+  /** The `nextToken` of the page that failed (undefined for the first page), so a retry can resume there. */
   resumeToken: string | undefined;
+  /** The 1-based number of the page that failed. */
+  resumePageNumber: number | undefined;
 }
 
 const CREDENTIAL_ERRORS = new Set([

@@ -28,10 +28,13 @@ export interface ListOptions {
   startPageNumber?: number;
 }
 
-function repeatedTokenError(operation: string, what: string, pageNumber: number, itemCount: number): DeviceFarmError {
-  return new DeviceFarmError('repeatedToken', l10n.t(
+function repeatedTokenError(operation: string, what: string, pageNumber: number, itemCount: number, nextToken: string): DeviceFarmError {
+  const error = new DeviceFarmError('repeatedToken', l10n.t(
     'Device Farm sent a page token it had already sent while listing {0} (page {1}), so listing stopped after {2} items. Refresh to try again; if it persists, the list cannot be read completely.',
     what, pageNumber, itemCount), operation);
+  error.resumeToken = nextToken;
+  error.resumePageNumber = pageNumber + 1;
+  return error;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, operation: string): void {
@@ -72,7 +75,7 @@ export async function* listProjects(connection: DeviceFarmConnection, options: L
         return;
       }
       if (seenTokens.has(nextToken) || nextToken === requestToken) {
-        throw repeatedTokenError(operation, l10n.t('projects'), pageNumber, itemCount);
+        throw repeatedTokenError(operation, l10n.t('projects'), pageNumber, itemCount, nextToken);
       }
       seenTokens.add(nextToken);
       requestToken = nextToken;
@@ -82,7 +85,11 @@ export async function* listProjects(connection: DeviceFarmConnection, options: L
     }
   } catch (error) {
     const classified = classifyError(error, context);
-    classified.resumeToken ??= requestToken;
+    if (classified.resumePageNumber === undefined) {
+      classified.resumeToken = requestToken;
+      classified.resumePageNumber = pageNumber;
+    }
+    connection.logger.warn(`${operation} page ${pageNumber} failed: ${classified.kind}, request ${classified.requestId ?? '-'}`);
     throw classified;
   }
 }
@@ -117,6 +124,7 @@ export async function* listRemoteAccessSessions(
     } catch (error) {
       const classified = classifyError(error, { operation, resource: projectArn, settings: connection.settings });
       classified.resumeToken = requestToken;
+      classified.resumePageNumber = pageNumber;
       connection.logger.warn(`${operation} page ${pageNumber} of ${projectArn} failed after ${Math.round(performance.now() - started)} ms: ${classified.kind}, request ${classified.requestId ?? '-'}`);
       throw classified;
     }
@@ -132,7 +140,7 @@ export async function* listRemoteAccessSessions(
       return;
     }
     if (seenTokens.has(nextToken) || nextToken === requestToken) {
-      throw repeatedTokenError(operation, projectArn, pageNumber, itemCount);
+      throw repeatedTokenError(operation, projectArn, pageNumber, itemCount, nextToken);
     }
     seenTokens.add(nextToken);
     requestToken = nextToken;

@@ -1,0 +1,24 @@
+// Reads the extension's settings. In an untrusted workspace the profile and
+// endpoint come from user settings only, so a cloned repository cannot point
+// requests signed with the user's credentials at its own server.
+import * as vscode from 'vscode';
+import type { ConnectionSettings } from './deviceFarm/client';
+
+export const SETTINGS_SECTION = 'deviceFarm';
+const CONNECTION_KEYS = ['profile', 'endpoint'] as const;
+
+function readSetting(key: (typeof CONNECTION_KEYS)[number]): string | undefined {
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const value = vscode.workspace.isTrusted
+    ? configuration.get<string>(key)
+    : configuration.inspect<string>(key)?.globalValue;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function readConnectionSettings(): ConnectionSettings {
+  return { profile: readSetting('profile'), endpoint: readSetting('endpoint') };
+}
+
+export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
+  return CONNECTION_KEYS.some(key => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+}

@@ -1,0 +1,104 @@
+// Entry point: builds the service connection, the model, the tree and the
+// webviews, and registers them. Views and commands activate the extension.
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { copyArnToClipboard } from './commands/copySessionArn';
+import { openSessionJsonDocument } from './commands/showSessionJson';
+import { affectsConnection, readConnectionSettings } from './configuration';
+import { createConnection, type DeviceFarmConnection } from './deviceFarm/client';
+import { DeviceFarmError } from './deviceFarm/errors';
+import { ExplorerModel } from './tree/model';
+import { ExplorerTreeDataProvider, type ExplorerNode } from './tree/provider';
+import { SESSION_DOCUMENT_SCHEME, SessionDocumentProvider } from './webview/sessionDocument';
+import { SessionPanels } from './webview/sessionPanel';
+
+export const VIEW_ID = 'deviceFarm.explorer';
+const CREDENTIALS_MISSING_CONTEXT = 'deviceFarm.credentialsMissing';
+
+/** What the extension returns from `activate`, for the in-host tests. */
+export interface DeviceFarmExplorerApi {
+  model: ExplorerModel;
+  provider: ExplorerTreeDataProvider;
+  treeView: vscode.TreeView<ExplorerNode>;
+  panels: SessionPanels;
+  log: vscode.LogOutputChannel;
+}
+
+export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerApi {
+  if (vscode.l10n.bundle) {
+    l10n.config({ contents: vscode.l10n.bundle });
+  }
+  const log = vscode.window.createOutputChannel('Device Farm', { log: true });
+
+  let connection: DeviceFarmConnection | undefined;
+  const connect = (): DeviceFarmConnection => {
+    if (!connection) {
+      connection = createConnection(readConnectionSettings(), log);
+      log.info(`Connecting with ${connection.settings.profile ? `profile ${connection.settings.profile}` : 'the default credential chain'} to ${connection.settings.endpoint ?? 'the Device Farm service'}`);
+    }
+    return connection;
+  };
+  const dropConnection = (): void => {
+    connection?.client.destroy();
+    connection = undefined;
+  };
+
+  const model = new ExplorerModel(connect);
+  const provider = new ExplorerTreeDataProvider(model);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const panels = new SessionPanels(context.extensionUri, connect, log, {
+    copyArn: copyArnToClipboard,
+    openDocument: openSessionJsonDocument,
+  });
+
+  const onConnectionChanged = (): void => {
+    dropConnection();
+    model.reset();
+  };
+
+  context.subscriptions.push(
+    log,
+    provider,
+    treeView,
+    panels,
+    { dispose: () => model.dispose() },
+    { dispose: dropConnection },
+    treeView.onDidExpandElement(event => provider.setExpanded(event.element, true)),
+    treeView.onDidCollapseElement(event => provider.setExpanded(event.element, false)),
+    model.onDidChange(change => {
+      if (change.projectArn === undefined) {
+        showProjectListState(model, treeView, log);
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration(event => {
+      if (affectsConnection(event)) {
+        log.info('Profile or endpoint setting changed; reloading.');
+        onConnectionChanged();
+      }
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(onConnectionChanged),
+    vscode.workspace.registerTextDocumentContentProvider(SESSION_DOCUMENT_SCHEME, new SessionDocumentProvider(connect)),
+    ...registerCommands({ model, panels, log, currentProfile: () => readConnectionSettings().profile, dropConnection }),
+  );
+
+  return { model, provider, treeView, panels, log };
+}
+
+/**
+ * Shows a credentials failure of the project list as the welcome view (through
+ * a context key) with the reason above it, and logs every list failure once.
+ */
+function showProjectListState(model: ExplorerModel, treeView: vscode.TreeView<ExplorerNode>, log: vscode.LogOutputChannel): void {
+  const list = model.projects;
+  const credentialsMissing = list.status === 'failed' && list.error?.kind === 'credentials' && list.items.length === 0;
+  void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_CONTEXT, credentialsMissing);
+  treeView.message = credentialsMissing ? list.error?.message : undefined;
+  if (list.status === 'failed' && list.error instanceof DeviceFarmError) {
+    log.error(`${list.error.operation} failed (${list.error.kind}, request ${list.error.requestId ?? '-'}): ${list.error.message}`);
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

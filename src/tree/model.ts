@@ -1,0 +1,259 @@
+// The loaded data behind the tree: the project list and, for each project the
+// user expanded, its remote access sessions. It knows nothing of VS Code, so
+// the tree, the commands and the benchmark all drive the same code.
+import type { Project, RemoteAccessSession } from '@aws-sdk/client-device-farm';
+import type { DeviceFarmConnection } from '../deviceFarm/client';
+import { classifyError, type DeviceFarmError } from '../deviceFarm/errors';
+import { listProjects, listRemoteAccessSessions, type ListOptions, type Page } from '../deviceFarm/listing';
+
+export type ListStatus = 'idle' | 'loading' | 'complete' | 'failed';
+
+/** One list as the tree shows it. */
+export interface PagedList<T> {
+  readonly items: readonly T[];
+  readonly status: ListStatus;
+  /** Set when status is 'failed'. */
+  readonly error: DeviceFarmError | undefined;
+  /** True while a refresh re-reads a list whose previous items are still shown. */
+  readonly refreshing: boolean;
+}
+
+class ListState<T> implements PagedList<T> {
+  items: T[] = [];
+  status: ListStatus = 'idle';
+  error: DeviceFarmError | undefined;
+  refreshing = false;
+  /** Where a retry resumes: the failed page's token and number. */
+  resumeToken: string | undefined;
+  resumePageNumber = 1;
+  inFlight: Promise<void> | undefined;
+}
+
+/** What changed: a project's sessions, or (projectArn undefined) the project list and everything under it. */
+export interface ModelChange {
+  projectArn?: string;
+}
+
+export interface ExplorerModelOptions {
+  /** How many projects' sessions a refresh reads at once. */
+  maxConcurrentLists?: number;
+}
+
+type PageSource<T> = (options: ListOptions) => AsyncIterable<Page<T>>;
+
+export class ExplorerModel {
+  private projectList = new ListState<Project>();
+  private sessionLists = new Map<string, ListState<RemoteAccessSession>>();
+  private listeners = new Set<(change: ModelChange) => void>();
+  private generation = 0;
+  private controller = new AbortController();
+  private refreshInFlight: Promise<void> | undefined;
+  private readonly maxConcurrentLists: number;
+
+  constructor(private connect: () => DeviceFarmConnection, options: ExplorerModelOptions = {}) {
+    this.maxConcurrentLists = Math.max(1, options.maxConcurrentLists ?? 4);
+  }
+
+  get projects(): PagedList<Project> {
+    return this.projectList;
+  }
+
+  sessionsOf(projectArn: string): PagedList<RemoteAccessSession> | undefined {
+    return this.sessionLists.get(projectArn);
+  }
+
+  onDidChange(listener: (change: ModelChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Every session loaded so far, with its project, in project order. */
+  loadedSessions(): Array<{ project: Project; session: RemoteAccessSession }> {
+    const result: Array<{ project: Project; session: RemoteAccessSession }> = [];
+    for (const project of this.projectList.items) {
+      for (const session of this.sessionLists.get(project.arn ?? '')?.items ?? []) {
+        result.push({ project, session });
+      }
+    }
+    return result;
+  }
+
+  findSession(arn: string): { project: Project; session: RemoteAccessSession } | undefined {
+    return this.loadedSessions().find(entry => entry.session.arn === arn);
+  }
+
+  /** Starts reading the project list unless it is loaded or loading. */
+  loadProjects(): Promise<void> {
+    return this.ensureLoaded(this.projectList, undefined, options => listProjects(this.connect(), options));
+  }
+
+  /** Starts reading a project's sessions unless they are loaded or loading. */
+  loadSessions(projectArn: string): Promise<void> {
+    const list = this.sessionListFor(projectArn);
+    return this.ensureLoaded(list, projectArn, options => listRemoteAccessSessions(this.connect(), projectArn, options));
+  }
+
+  /** Resumes a failed list from the page that failed; projectArn undefined means the project list. */
+  retry(projectArn?: string): Promise<void> {
+    const list = projectArn === undefined ? this.projectList : this.sessionListFor(projectArn);
+    if (list.status !== 'failed') {
+      return list.inFlight ?? Promise.resolve();
+    }
+    const source: PageSource<Project | RemoteAccessSession> = projectArn === undefined
+      ? options => listProjects(this.connect(), options)
+      : options => listRemoteAccessSessions(this.connect(), projectArn, options);
+    list.inFlight = this.read(list as ListState<Project | RemoteAccessSession>, projectArn, source, {
+      startToken: list.resumeToken,
+      startPageNumber: list.resumePageNumber,
+      replace: false,
+    });
+    return list.inFlight;
+  }
+
+  /**
+   * Re-reads the project list and then the sessions of every loaded project,
+   * each through its last page. Starting a refresh cancels the one before it,
+   * and every load still running, so two never interleave.
+   */
+  refresh(): Promise<void> {
+    this.cancelAll();
+    const generation = this.generation;
+    const run = async (): Promise<void> => {
+      const hadProjects = this.projectList.status !== 'idle';
+      this.projectList.refreshing = hadProjects;
+      await this.read(this.projectList, undefined, options => listProjects(this.connect(), options), { replace: hadProjects });
+      if (generation !== this.generation || this.projectList.status !== 'complete') {
+        return;
+      }
+
+      const known = new Set(this.projectList.items.map(project => project.arn ?? ''));
+      for (const arn of [...this.sessionLists.keys()]) {
+        if (!known.has(arn)) {
+          this.sessionLists.delete(arn);
+        }
+      }
+      const queue = [...this.sessionLists.entries()].filter(([, list]) => list.status !== 'idle');
+      for (const [arn, list] of queue) {
+        list.refreshing = true;
+        list.status = 'loading';
+        this.emit({ projectArn: arn });
+      }
+      const worker = async (): Promise<void> => {
+        for (let next = queue.shift(); next && generation === this.generation; next = queue.shift()) {
+          const [arn, list] = next;
+          list.inFlight = this.read(list, arn, options => listRemoteAccessSessions(this.connect(), arn, options), { replace: true });
+          await list.inFlight;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.maxConcurrentLists, queue.length) }, worker));
+    };
+    this.refreshInFlight = run();
+    return this.refreshInFlight;
+  }
+
+  /** Drops everything loaded (as after a profile or endpoint change) and cancels every request. */
+  reset(connect?: () => DeviceFarmConnection): void {
+    this.cancelAll();
+    if (connect) {
+      this.connect = connect;
+    }
+    this.projectList = new ListState<Project>();
+    this.sessionLists.clear();
+    this.emit({});
+  }
+
+  /** Cancels every request; lists keep what they had read. */
+  dispose(): void {
+    this.cancelAll();
+    this.listeners.clear();
+  }
+
+  private cancelAll(): void {
+    this.generation += 1;
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.refreshInFlight = undefined;
+  }
+
+  private sessionListFor(projectArn: string): ListState<RemoteAccessSession> {
+    let list = this.sessionLists.get(projectArn);
+    if (!list) {
+      list = new ListState<RemoteAccessSession>();
+      this.sessionLists.set(projectArn, list);
+    }
+    return list;
+  }
+
+  private ensureLoaded<T>(list: ListState<T>, projectArn: string | undefined, source: PageSource<T>): Promise<void> {
+    if (list.status === 'idle') {
+      list.inFlight = this.read(list, projectArn, source, { replace: false });
+    }
+    return list.inFlight ?? Promise.resolve();
+  }
+
+  /**
+   * Reads a list page by page. A first load or a retry shows items as pages
+   * arrive; a refresh (`replace`) keeps the old items on screen and swaps in
+   * the new ones when the last page is read or a page fails.
+   */
+  private async read<T>(
+    list: ListState<T>,
+    projectArn: string | undefined,
+    source: PageSource<T>,
+    options: { replace: boolean; startToken?: string; startPageNumber?: number },
+  ): Promise<void> {
+    const generation = this.generation;
+    const signal = this.controller.signal;
+    const isCurrent = (): boolean => generation === this.generation;
+    const fresh: T[] = [];
+
+    list.status = 'loading';
+    list.error = undefined;
+    this.emit({ projectArn });
+
+    try {
+      for await (const page of source({ signal, startToken: options.startToken, startPageNumber: options.startPageNumber })) {
+        if (!isCurrent()) {
+          return;
+        }
+        if (options.replace) {
+          fresh.push(...page.items);
+        } else {
+          list.items.push(...page.items);
+          this.emit({ projectArn });
+        }
+      }
+      if (!isCurrent()) {
+        return;
+      }
+      if (options.replace) {
+        list.items = fresh;
+      }
+      list.status = 'complete';
+    } catch (error) {
+      if (!isCurrent()) {
+        return;
+      }
+      const classified = classifyError(error, { operation: projectArn ? 'ListRemoteAccessSessions' : 'ListProjects', resource: projectArn, settings: {} });
+      if (options.replace) {
+        list.items = fresh;
+      }
+      list.status = 'failed';
+      list.error = classified;
+      list.resumeToken = classified.resumeToken;
+      list.resumePageNumber = classified.resumePageNumber ?? 1;
+    } finally {
+      if (isCurrent()) {
+        list.refreshing = false;
+        list.inFlight = undefined;
+        this.emit({ projectArn });
+      }
+    }
+  }
+
+  private emit(change: ModelChange): void {
+    for (const listener of this.listeners) {
+      listener(change);
+    }
+  }
+}
