@@ -19,6 +19,12 @@ export function readConnectionSettings(): ConnectionSettings {
   return { profile: readSetting('profile'), endpoint: readSetting('endpoint') };
 }
 
+/** How many session lists a refresh reads at once, from `deviceFarm.maxConcurrentRequests`. */
+export function readMaxConcurrentRequests(): number {
+  const value = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>('maxConcurrentRequests', 4);
+  return Number.isInteger(value) ? Math.min(16, Math.max(1, value)) : 4;
+}
+
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
   return CONNECTION_KEYS.some(key => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
 }

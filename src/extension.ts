@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { copyArnToClipboard } from './commands/copySessionArn';
 import { openSessionJsonDocument } from './commands/showSessionJson';
-import { affectsConnection, readConnectionSettings } from './configuration';
+import { affectsConnection, readConnectionSettings, readMaxConcurrentRequests } from './configuration';
 import { createConnection, type DeviceFarmConnection } from './deviceFarm/client';
 import { DeviceFarmError } from './deviceFarm/errors';
 import { ExplorerModel } from './tree/model';
@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
     connection = undefined;
   };
 
-  const model = new ExplorerModel(connect);
+  const model = new ExplorerModel(connect, { maxConcurrentLists: readMaxConcurrentRequests });
   const provider = new ExplorerTreeDataProvider(model);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const panels = new SessionPanels(context.extensionUri, connect, log, {

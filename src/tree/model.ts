@@ -35,8 +35,8 @@ export interface ModelChange {
 }
 
 export interface ExplorerModelOptions {
-  /** How many projects' sessions a refresh reads at once. */
-  maxConcurrentLists?: number;
+  /** How many projects' sessions a refresh reads at once; read on every refresh. Defaults to 4. */
+  maxConcurrentLists?: () => number;
 }
 
 type PageSource<T> = (options: ListOptions) => AsyncIterable<Page<T>>;
@@ -48,10 +48,10 @@ export class ExplorerModel {
   private generation = 0;
   private controller = new AbortController();
   private refreshInFlight: Promise<void> | undefined;
-  private readonly maxConcurrentLists: number;
+  private readonly maxConcurrentLists: () => number;
 
   constructor(private connect: () => DeviceFarmConnection, options: ExplorerModelOptions = {}) {
-    this.maxConcurrentLists = Math.max(1, options.maxConcurrentLists ?? 4);
+    this.maxConcurrentLists = options.maxConcurrentLists ?? (() => 4);
   }
 
   get projects(): PagedList<Project> {
@@ -145,7 +145,7 @@ export class ExplorerModel {
           await list.inFlight;
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.maxConcurrentLists, queue.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(Math.max(1, this.maxConcurrentLists()), queue.length) }, worker));
     };
     this.refreshInFlight = run();
     return this.refreshInFlight;

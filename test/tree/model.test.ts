@@ -1,0 +1,181 @@
+import * as assert from 'node:assert/strict';
+import { ExplorerModel } from '../../src/tree/model';
+import { DeviceFarmEmulator, startEmulator } from '../emulator/server';
+import { connectTo } from '../support/connection';
+
+/** Resolves once the model reports a change that makes `condition` true. */
+function until(model: ExplorerModel, condition: () => boolean): Promise<void> {
+  return new Promise(resolve => {
+    if (condition()) {
+      resolve();
+      return;
+    }
+    const subscription = model.onDidChange(() => {
+      if (condition()) {
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('ExplorerModel against the emulator', () => {
+  let emulator: DeviceFarmEmulator;
+  let model: ExplorerModel;
+  let unhandled: unknown[];
+  const onUnhandled = (reason: unknown): void => {
+    unhandled.push(reason);
+  };
+
+  beforeEach(async () => {
+    unhandled = [];
+    process.on('unhandledRejection', onUnhandled);
+    emulator = await startEmulator({ projects: 3, sessionsPerProject: 14, pageSize: 4 });
+    const connection = connectTo(emulator.url);
+    model = new ExplorerModel(() => connection);
+  });
+
+  afterEach(async () => {
+    model.dispose();
+    await emulator.close();
+    process.off('unhandledRejection', onUnhandled);
+    assert.deepEqual(unhandled, [], 'no unhandled promise rejections');
+  });
+
+  it('loads projects, then a project\'s sessions page by page', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    await model.loadProjects();
+    const counts: number[] = [];
+    model.onDidChange(change => {
+      if (change.projectArn === projectArn) {
+        counts.push(model.sessionsOf(projectArn)?.items.length ?? 0);
+      }
+    });
+
+    await model.loadSessions(projectArn);
+
+    assert.equal(model.projects.items.length, 3);
+    assert.equal(model.sessionsOf(projectArn)?.status, 'complete');
+    assert.equal(model.sessionsOf(projectArn)?.items.length, 14);
+    assert.deepEqual(counts.filter((count, index) => counts.indexOf(count) === index), [0, 4, 8, 12, 14]);
+  });
+
+  it('reads a list once however often it is asked', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+
+    await Promise.all([model.loadSessions(projectArn), model.loadSessions(projectArn), model.loadSessions(projectArn)]);
+
+    assert.equal(emulator.requestCount('ListRemoteAccessSessions'), 4);
+  });
+
+  it('keeps the pages read before a failure and resumes from the failed page', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    emulator.addFault({ operation: 'ListRemoteAccessSessions', page: 3, kind: 'ThrottlingException', times: 3 });
+
+    await model.loadSessions(projectArn);
+
+    const failed = model.sessionsOf(projectArn);
+    assert.equal(failed?.status, 'failed');
+    assert.equal(failed?.error?.kind, 'throttled');
+    assert.equal(failed?.items.length, 8);
+
+    await model.retry(projectArn);
+
+    assert.equal(model.sessionsOf(projectArn)?.status, 'complete');
+    assert.deepEqual(model.sessionsOf(projectArn)?.items.map(session => session.arn), emulator.projects[0].sessions.map(session => session.arn));
+    assert.equal(emulator.requestCount('ListRemoteAccessSessions'), 2 + 3 + 2);
+  });
+
+  it('refresh re-reads every loaded project and shows changed data', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    await model.loadProjects();
+    await model.loadSessions(projectArn);
+    const sessions = emulator.projects[0].sessions;
+    sessions[0].status = 'STOPPING';
+    const removed = sessions.splice(1, 1)[0];
+
+    await model.refresh();
+
+    const items = model.sessionsOf(projectArn)?.items ?? [];
+    assert.equal(items.length, 13);
+    assert.equal(items.find(session => session.arn === sessions[0].arn)?.status, 'STOPPING');
+    assert.ok(!items.some(session => session.arn === removed.arn));
+    assert.equal(model.sessionsOf(String(emulator.projects[1].record.arn)), undefined, 'a project never expanded is not read');
+  });
+
+  it('keeps the old rows on screen while a refresh reads', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    await model.loadProjects();
+    await model.loadSessions(projectArn);
+    const seen: number[] = [];
+    model.onDidChange(change => {
+      if (change.projectArn === projectArn) {
+        seen.push(model.sessionsOf(projectArn)?.items.length ?? -1);
+      }
+    });
+
+    await model.refresh();
+
+    assert.ok(seen.length > 0);
+    assert.ok(seen.every(count => count === 14), `rows stayed at 14 during the refresh, saw ${seen.join(', ')}`);
+  });
+
+  it('a second refresh cancels the first, so the two never interleave', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    await model.loadProjects();
+    await model.loadSessions(projectArn);
+    emulator.latencyMs = 30;
+
+    const first = model.refresh();
+    await new Promise(resolve => setTimeout(resolve, 40));
+    const second = model.refresh();
+    await Promise.all([first, second]);
+
+    assert.equal(model.projects.status, 'complete');
+    assert.equal(model.sessionsOf(projectArn)?.status, 'complete');
+    assert.equal(model.sessionsOf(projectArn)?.items.length, 14);
+    assert.equal(new Set(model.sessionsOf(projectArn)?.items.map(session => session.arn)).size, 14, 'no session twice');
+  });
+
+  it('reset drops every list and reads again from the new connection', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    await model.loadProjects();
+    await model.loadSessions(projectArn);
+    const other = await startEmulator({ projects: 1, sessionsPerProject: 2, seed: 99 });
+    try {
+      const otherConnection = connectTo(other.url);
+
+      model.reset(() => otherConnection);
+      assert.equal(model.projects.items.length, 0);
+      assert.equal(model.sessionsOf(projectArn), undefined);
+      await model.loadProjects();
+
+      assert.deepEqual(model.projects.items.map(project => project.arn), [other.projects[0].record.arn]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a reset during a load leaves no row of the old account', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    emulator.latencyMs = 20;
+    const loading = model.loadSessions(projectArn);
+    await until(model, () => (model.sessionsOf(projectArn)?.items.length ?? 0) > 0);
+
+    model.reset();
+    await loading;
+
+    assert.equal(model.sessionsOf(projectArn), undefined);
+  });
+
+  it('stops a repeating token with a failed list that keeps its rows', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    emulator.addFault({ operation: 'ListRemoteAccessSessions', page: 2, kind: 'repeatToken' });
+
+    await model.loadSessions(projectArn);
+
+    assert.equal(model.sessionsOf(projectArn)?.status, 'failed');
+    assert.equal(model.sessionsOf(projectArn)?.error?.kind, 'repeatedToken');
+    assert.equal(model.sessionsOf(projectArn)?.items.length, 8);
+  });
+});
