@@ -16,7 +16,16 @@ function readSetting(key: (typeof CONNECTION_KEYS)[number]): string | undefined 
 }
 
 export function readConnectionSettings(): ConnectionSettings {
-  return { profile: readSetting('profile'), endpoint: readSetting('endpoint') };
+  const http = vscode.workspace.getConfiguration('http');
+  return {
+    profile: readSetting('profile'),
+    endpoint: readSetting('endpoint'),
+    proxySettings: {
+      proxy: http.get<string>('proxy') || undefined,
+      noProxy: http.get<string[]>('noProxy') ?? [],
+      strictSSL: http.get<boolean>('proxyStrictSSL') ?? true,
+    },
+  };
 }
 
 /** How many session lists a refresh reads at once, from `deviceFarm.maxConcurrentRequests`. */
@@ -25,6 +34,9 @@ export function readMaxConcurrentRequests(): number {
   return Number.isInteger(value) ? Math.min(16, Math.max(1, value)) : 4;
 }
 
+const PROXY_SETTINGS = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'];
+
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
-  return CONNECTION_KEYS.some(key => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+  return CONNECTION_KEYS.some(key => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`))
+    || PROXY_SETTINGS.some(key => event.affectsConfiguration(key));
 }

@@ -4,6 +4,7 @@ import type { ExplorerModel } from '../tree/model';
 import type { ExplorerNode } from '../tree/provider';
 import type { SessionPanels } from '../webview/sessionPanel';
 import { copySessionArn } from './copySessionArn';
+import { startSsoLogin } from './ssoLogin';
 import { selectProfile } from './selectProfile';
 import { openSessionJsonDocumentFromCommand, showSessionJson } from './showSessionJson';
 
@@ -30,5 +31,6 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     vscode.commands.registerCommand('deviceFarm.selectProfile', () => selectProfile(services.currentProfile())),
     vscode.commands.registerCommand('deviceFarm.showLog', () => log.show(true)),
     vscode.commands.registerCommand('deviceFarm.retry', (node?: ExplorerNode) => model.retry(node?.projectArn)),
+    vscode.commands.registerCommand('deviceFarm.ssoLogin', () => startSsoLogin(services.currentProfile())),
   ];
 }

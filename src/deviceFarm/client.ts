@@ -1,9 +1,12 @@
 // Builds the DeviceFarmClient that every request goes through. Nothing here
 // imports `vscode`, so the service layer runs in plain Node tests.
-import { DeviceFarmClient } from '@aws-sdk/client-device-farm';
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { DEVICE_FARM_REGION, validateEndpoint } from './endpoint';
+import { Readable } from 'node:stream';
+import { DeviceFarmClient, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-device-farm';
+import type { DeserializeMiddleware } from '@smithy/types';
+import { createCredentialProvider } from './credentials';
+import { DEFAULT_ENDPOINT, DEVICE_FARM_REGION, validateEndpoint } from './endpoint';
 import { DeviceFarmError } from './errors';
+import { createProxyAgent, resolveProxy, type ProxySettings } from './proxy';
 
 /** Time allowed to open a TCP connection, in milliseconds. */
 const CONNECTION_TIMEOUT_MS = 5_000;
@@ -15,6 +18,10 @@ export interface ConnectionSettings {
   profile?: string;
   /** An endpoint URL in place of the real service, such as a VPC endpoint or a local emulator. */
   endpoint?: string;
+  /** VS Code's proxy settings; the proxy environment variables apply when they set none. */
+  proxySettings?: ProxySettings;
+  /** The proxy the connection uses, filled in by `createConnection` for error messages. */
+  proxy?: string;
 }
 
 /** The sink for request and error lines; a VS Code `LogOutputChannel` fits it. */
@@ -34,6 +41,25 @@ export interface DeviceFarmConnection {
 }
 
 /**
+ * Reads a reply that is not JSON (a proxy's HTML page, say) into memory before
+ * the SDK parses it, so the SyntaxError's `$response.body` still holds its
+ * bytes for the error message. JSON replies pass through untouched.
+ */
+const keepNonJsonBody: DeserializeMiddleware<ServiceInputTypes, ServiceOutputTypes> = next => async args => {
+  const result = await next(args);
+  const response = result.response as { headers?: Record<string, string>; body?: unknown };
+  const contentType = response.headers?.['content-type'] ?? '';
+  if (!contentType.includes('json') && response.body instanceof Readable) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body) {
+      chunks.push(Buffer.from(chunk as Uint8Array));
+    }
+    response.body = new Uint8Array(Buffer.concat(chunks));
+  }
+  return result;
+};
+
+/**
  * Creates a client pinned to us-west-2 with bounded timeouts. Each call makes a
  * new credential provider, so a changed profile or edited config file is read
  * again; callers make a new connection whenever the settings change.
@@ -46,16 +72,21 @@ export function createConnection(settings: ConnectionSettings, logger: Logger): 
   if (endpointProblem) {
     throw new DeviceFarmError('invalidArgument', endpointProblem, 'Connect');
   }
-  const credentials = profile
-    ? fromIni({ profile, ignoreCache: true })
-    : fromNodeProviderChain({ ignoreCache: true });
+  const proxySettings = settings.proxySettings ?? {};
+  const proxy = resolveProxy(endpoint ?? DEFAULT_ENDPOINT, proxySettings);
+  const agent = proxy ? createProxyAgent(proxy, proxySettings) : undefined;
 
   const client = new DeviceFarmClient({
     region: DEVICE_FARM_REGION,
     endpoint,
-    credentials,
+    credentials: createCredentialProvider(profile),
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}),
+    },
   });
-  return { client, settings: { profile, endpoint }, logger };
+  client.middlewareStack.add(keepNonJsonBody, { step: 'deserialize', priority: 'low', name: 'keepNonJsonBody' });
+  return { client, settings: { profile, endpoint, proxySettings, proxy }, logger };
 }

@@ -2,6 +2,7 @@
 // network throw into a DeviceFarmError with a sentence a user can act on.
 import * as l10n from '@vscode/l10n';
 import type { ConnectionSettings } from './client';
+import { CredentialsError, type CredentialsProblem } from './credentials';
 import { DEFAULT_ENDPOINT } from './endpoint';
 
 export type DeviceFarmErrorKind =
@@ -13,6 +14,7 @@ export type DeviceFarmErrorKind =
   | 'notFound'
   | 'invalidArgument'
   | 'repeatedToken'
+  | 'pageLimit'
   | 'cancelled'
   | 'service';
 
@@ -41,14 +43,17 @@ export class DeviceFarmError extends Error {
 
   readonly requestId: string | undefined;
   readonly httpStatus: number | undefined;
+  /** For a 'credentials' error: what is wrong, and with which profile (undefined: the default chain). */
+  credentials: { problem: CredentialsProblem; profile: string | undefined } | undefined;
   /** The `nextToken` of the page that failed (undefined for the first page), so a retry can resume there. */
   resumeToken: string | undefined;
   /** The 1-based number of the page that failed. */
   resumePageNumber: number | undefined;
 }
 
-const CREDENTIAL_ERRORS = new Set([
-  'CredentialsProviderError', 'UnrecognizedClientException', 'ExpiredTokenException', 'ExpiredToken',
+/** Errors with which the service rejects the credentials it was sent. */
+const REJECTED_CREDENTIAL_ERRORS = new Set([
+  'UnrecognizedClientException', 'ExpiredTokenException', 'ExpiredToken',
   'InvalidSignatureException', 'IncompleteSignatureException', 'MissingAuthenticationTokenException',
   'InvalidClientTokenId', 'SignatureDoesNotMatch', 'TokenProviderError',
 ]);
@@ -64,6 +69,47 @@ interface SdkLikeError {
   code?: string;
   $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
   $response?: { statusCode?: number; body?: unknown };
+}
+
+/** Returns the body of a failed reply as text, when the client kept its bytes. */
+function responseText(error: SdkLikeError): string | undefined {
+  const body = error.$response?.body;
+  return body instanceof Uint8Array ? Buffer.from(body).toString('utf8', 0, Math.min(body.byteLength, 400)) : undefined;
+}
+
+/** Shows the start of a reply body on one line, for an error message. */
+function firstBytes(text: string | undefined): string {
+  if (!text) {
+    return '';
+  }
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 80)}…` : flat;
+}
+
+function credentialsMessage(problem: CredentialsProblem, settings: ConnectionSettings, detail: string, profilesFound: string[], serviceError?: string): string {
+  const profile = settings.profile;
+  switch (problem) {
+    case 'ssoExpired':
+      return l10n.t('The AWS SSO session of {0} has expired or was never started. Run "aws sso login{1}" in a terminal, then refresh.',
+        describeProfile(settings), profile ? ` --profile ${profile}` : '');
+    case 'processFailed':
+      return l10n.t('The credential_process of {0} failed: {1} Fix the command in the AWS config file, then refresh.',
+        describeProfile(settings), ensureSentence(detail));
+    case 'unknownProfile':
+      return profilesFound.length > 0
+        ? l10n.t('Profile "{0}" is not in the AWS config or credentials files. Profiles found: {1}. Choose one with "Device Farm: Select AWS Profile".', profile ?? '', profilesFound.join(', '))
+        : l10n.t('Profile "{0}" is not in the AWS config or credentials files, which hold no profiles. Run "aws configure --profile {0}" to add it.', profile ?? '');
+    case 'timedOut':
+      return l10n.t('Resolving credentials for {0} took longer than {1} seconds (a credential_process or SSO refresh did not finish). Check the profile, then refresh.',
+        describeProfile(settings), detail.match(/\d+/)?.[0] ?? '30');
+    case 'rejected':
+      return l10n.t('Device Farm rejected the credentials of {0} ({1}). Renew them (for SSO: "aws sso login"), or choose another profile with "Device Farm: Select AWS Profile".',
+        describeProfile(settings), serviceError ?? '');
+    case 'missing':
+      return l10n.t('No AWS credentials found for {0}: {1} Set them up with "aws configure" or "aws configure sso", or choose a profile with "Device Farm: Select AWS Profile".',
+        describeProfile(settings), ensureSentence(detail));
+  }
 }
 
 function describeProfile(settings: ConnectionSettings): string {
@@ -91,10 +137,12 @@ export function classifyError(error: unknown, context: RequestContext): DeviceFa
   if (name === 'AbortError') {
     return make('cancelled', l10n.t('{0} was cancelled.', context.operation));
   }
-  if (CREDENTIAL_ERRORS.has(name) || /credential|sso session|aws sso login|token has expired/i.test(name === 'Error' ? rawMessage : '')) {
-    return make('credentials', l10n.t(
-      'No valid AWS credentials from {0}: {1} Choose a profile with "Device Farm: Select AWS Profile", or sign in with the AWS CLI ("aws configure" or "aws sso login").',
-      describeProfile(context.settings), ensureSentence(rawMessage)));
+  if (error instanceof CredentialsError || name === 'CredentialsProviderError' || REJECTED_CREDENTIAL_ERRORS.has(name)) {
+    const problem: CredentialsProblem = error instanceof CredentialsError ? error.problem : REJECTED_CREDENTIAL_ERRORS.has(name) ? 'rejected' : 'missing';
+    const profilesFound = error instanceof CredentialsError ? error.profilesFound : [];
+    const classified = make('credentials', credentialsMessage(problem, context.settings, rawMessage, profilesFound, name));
+    classified.credentials = { problem, profile: context.settings.profile };
+    return classified;
   }
   if (name === 'AccessDeniedException' || name === 'AccessDenied' || name === 'NotEligibleException') {
     return make('accessDenied', l10n.t(
@@ -107,12 +155,13 @@ export function classifyError(error: unknown, context: RequestContext): DeviceFa
       context.operation, name, attempts ?? 1));
   }
   if (name === 'SyntaxError' || (httpStatus !== undefined && /deserializ|unexpected token|not valid json|JSON/i.test(rawMessage))) {
+    const body = firstBytes(responseText(sdkError));
     return make('unexpectedResponse', l10n.t(
-      'Device Farm answered {0} with HTTP {1} and a body that is not JSON. A proxy or firewall may have answered instead of Device Farm; check the proxy settings and {2}.',
-      context.operation, httpStatus ?? '?', endpoint));
+      'Device Farm answered {0} with HTTP {1} and a body that is not JSON{2}. A proxy or firewall may have answered instead of Device Farm; check the proxy settings and {3}.',
+      context.operation, httpStatus ?? '?', body ? l10n.t(' ("{0}")', body) : '', endpoint));
   }
   if (NETWORK_CODES.has(sdkError.code ?? '') || NETWORK_CODES.has(name) || name === 'TimeoutError' || name === 'RequestTimeout') {
-    const proxy = process.env.HTTPS_PROXY ?? process.env.https_proxy;
+    const proxy = context.settings.proxy;
     return make('network', l10n.t(
       'Could not reach Device Farm at {0} ({1}){2}. Check the network connection, the proxy and the "deviceFarm.endpoint" setting.',
       endpoint, sdkError.code ?? name, proxy ? l10n.t(' through proxy {0}', redactUrl(proxy)) : ''));

@@ -10,6 +10,12 @@ import * as l10n from '@vscode/l10n';
 import type { DeviceFarmConnection } from './client';
 import { classifyError, DeviceFarmError } from './errors';
 
+/**
+ * Pages read from one list before paging stops with a 'pageLimit' error. Far
+ * above any real account; it stops a server that sends new tokens forever.
+ */
+export const MAX_PAGES = 5_000;
+
 export interface Page<T> {
   items: T[];
   /** 1-based position of the page in the list. */
@@ -35,6 +41,12 @@ function repeatedTokenError(operation: string, what: string, pageNumber: number,
   error.resumeToken = nextToken;
   error.resumePageNumber = pageNumber + 1;
   return error;
+}
+
+function pageLimitError(operation: string, what: string, itemCount: number): DeviceFarmError {
+  return new DeviceFarmError('pageLimit', l10n.t(
+    'Listing {0} stopped after {1} pages ({2} items) because Device Farm kept sending page tokens. Refresh to try again; if it persists, the list cannot be read completely.',
+    what, MAX_PAGES, itemCount), operation);
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, operation: string): void {
@@ -76,6 +88,9 @@ export async function* listProjects(connection: DeviceFarmConnection, options: L
       }
       if (seenTokens.has(nextToken) || nextToken === requestToken) {
         throw repeatedTokenError(operation, l10n.t('projects'), pageNumber, itemCount, nextToken);
+      }
+      if (seenTokens.size + 1 >= MAX_PAGES) {
+        throw pageLimitError(operation, l10n.t('projects'), itemCount);
       }
       seenTokens.add(nextToken);
       requestToken = nextToken;
@@ -141,6 +156,9 @@ export async function* listRemoteAccessSessions(
     }
     if (seenTokens.has(nextToken) || nextToken === requestToken) {
       throw repeatedTokenError(operation, projectArn, pageNumber, itemCount, nextToken);
+    }
+    if (seenTokens.size + 1 >= MAX_PAGES) {
+      throw pageLimitError(operation, projectArn, itemCount);
     }
     seenTokens.add(nextToken);
     requestToken = nextToken;

@@ -143,6 +143,26 @@ export function messageItem(id: string, message: string): vscode.TreeItem {
   return item;
 }
 
+/** Capability words for the error row's menus: what the user can do about this failure. */
+function errorRowContext(error: DeviceFarmError, isWarning: boolean): string {
+  const words = ['failed'];
+  if (!isWarning) {
+    words.push('retryable');
+  }
+  if (error.credentials?.problem === 'ssoExpired' && isShellSafeProfile(error.credentials.profile)) {
+    words.push('ssoLogin');
+  }
+  if (error.credentials) {
+    words.push('selectProfile');
+  }
+  return words.join(' ');
+}
+
+/** True for a profile name that can go into a shell command as it is (or no profile at all). */
+export function isShellSafeProfile(profile: string | undefined): boolean {
+  return profile === undefined || /^[A-Za-z0-9_.@+-]+$/.test(profile);
+}
+
 const ERROR_TITLES: Record<DeviceFarmError['kind'], () => string> = {
   credentials: () => vscode.l10n.t('No valid AWS credentials'),
   accessDenied: () => vscode.l10n.t('Access denied'),
@@ -152,6 +172,7 @@ const ERROR_TITLES: Record<DeviceFarmError['kind'], () => string> = {
   notFound: () => vscode.l10n.t('Not found'),
   invalidArgument: () => vscode.l10n.t('Request rejected'),
   repeatedToken: () => vscode.l10n.t('List stopped: repeated page token'),
+  pageLimit: () => vscode.l10n.t('List stopped: too many pages'),
   cancelled: () => vscode.l10n.t('Cancelled'),
   service: () => vscode.l10n.t('Device Farm failed'),
 };
@@ -168,8 +189,9 @@ export function errorItem(id: string, error: DeviceFarmError, itemsAlreadyShown:
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = id;
   item.description = error.message;
-  item.iconPath = new vscode.ThemeIcon(error.kind === 'repeatedToken' ? 'warning' : 'error', new vscode.ThemeColor(error.kind === 'repeatedToken' ? 'list.warningForeground' : 'list.errorForeground'));
-  item.contextValue = error.kind === 'repeatedToken' ? 'failed' : 'failed retryable';
+  const isWarning = error.kind === 'repeatedToken' || error.kind === 'pageLimit';
+  item.iconPath = new vscode.ThemeIcon(isWarning ? 'warning' : 'error', new vscode.ThemeColor(isWarning ? 'list.warningForeground' : 'list.errorForeground'));
+  item.contextValue = errorRowContext(error, isWarning);
   item.tooltip = tooltip(title, [
     [vscode.l10n.t('Reason'), error.message],
     [vscode.l10n.t('Operation'), error.operation],

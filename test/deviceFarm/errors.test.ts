@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { getRemoteAccessSession, listProjects, listRemoteAccessSessions } from '../../src/deviceFarm/listing';
+import { createCredentialProvider } from '../../src/deviceFarm/credentials';
 import { DeviceFarmError, type DeviceFarmErrorKind } from '../../src/deviceFarm/errors';
 import { DeviceFarmEmulator, startEmulator, type FaultKind } from '../emulator/server';
 import { collect, connectTo } from '../support/connection';
@@ -30,10 +31,10 @@ describe('error classification from scripted replies', () => {
     { fault: 'ThrottlingException', kind: 'throttled', message: /throttled ListProjects \(ThrottlingException\) after 3 attempts/, attempts: 3 },
     { fault: 'LimitExceededException', kind: 'throttled', message: /LimitExceededException/, attempts: 3 },
     { fault: 'AccessDeniedException', kind: 'accessDenied', message: /may not call devicefarm:ListProjects/, attempts: 1 },
-    { fault: 'UnrecognizedClientException', kind: 'credentials', message: /No valid AWS credentials from the default credential chain/, attempts: 1 },
+    { fault: 'UnrecognizedClientException', kind: 'credentials', message: /rejected the credentials of the default credential chain \(UnrecognizedClientException\)/, attempts: 1 },
     { fault: 'ExpiredTokenException', kind: 'credentials', message: /aws sso login/, attempts: 1 },
     { fault: 'InternalServiceException', kind: 'service', message: /InternalServiceException/, attempts: 3 },
-    { fault: 'notJson', kind: 'unexpectedResponse', message: /HTTP 200 and a body that is not JSON\. A proxy or firewall may have answered/, attempts: 1 },
+    { fault: 'notJson', kind: 'unexpectedResponse', message: /HTTP 200 and a body that is not JSON \("upstream said: OK but not JSON"\)\. A proxy or firewall may have answered/, attempts: 1 },
     { fault: 'html403', kind: 'unexpectedResponse', message: /HTTP 403/, attempts: 1 },
     { fault: 'dropConnection', kind: 'network', message: /Could not reach Device Farm at http:\/\/127\.0\.0\.1:\d+ \(ECONNRESET\)/, attempts: 3 },
   ];
@@ -106,14 +107,90 @@ describe('error classification from scripted replies', () => {
     emulator = await startEmulator();
   });
 
-  it('classifies an unknown profile as missing credentials', async () => {
-    const connection = connectTo(emulator.url, { profile: 'no-such-profile' });
+  it('names the profiles found for an unknown profile', async () => {
+    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '[profile alpha]\nregion = us-west-2\n[profile beta]\nregion = us-west-2\n');
+    try {
+      const connection = connectTo(emulator.url, { profile: 'no-such-profile' });
+
+      const error = await failureOf(collect(listProjects(connection)));
+
+      assert.equal(error.kind, 'credentials');
+      assert.equal(error.credentials?.problem, 'unknownProfile');
+      assert.match(error.message, /Profile "no-such-profile" is not in the AWS config or credentials files\. Profiles found: alpha, beta\./);
+      assert.equal(emulator.requestCount(), 0);
+    } finally {
+      fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
+    }
+  });
+
+  it('tells an expired SSO profile to run aws sso login', async () => {
+    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), [
+      '[profile corp-dev]', 'sso_session = corp', 'sso_account_id = 111122223333', 'sso_role_name = Developer', 'region = us-west-2',
+      '[sso-session corp]', 'sso_start_url = https://corp.example.invalid/start', 'sso_region = us-west-2', '',
+    ].join('\n'));
+    try {
+      const connection = connectTo(emulator.url, { profile: 'corp-dev' });
+
+      const error = await failureOf(collect(listProjects(connection)));
+
+      assert.equal(error.credentials?.problem, 'ssoExpired');
+      assert.match(error.message, /Run "aws sso login --profile corp-dev" in a terminal, then refresh\./);
+      assert.equal(emulator.requestCount(), 0);
+    } finally {
+      fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
+    }
+  });
+
+  it('shows the stderr of a failing credential_process', async () => {
+    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '[profile vault]\ncredential_process = sh -c "echo vault is sealed >&2; exit 3"\n');
+    try {
+      const connection = connectTo(emulator.url, { profile: 'vault' });
+
+      const error = await failureOf(collect(listProjects(connection)));
+
+      assert.equal(error.credentials?.problem, 'processFailed');
+      assert.match(error.message, /credential_process of profile "vault" failed: .*vault is sealed/s);
+    } finally {
+      fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
+    }
+  });
+
+  it('gives up on a credential_process that hangs', async () => {
+    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '[profile stuck]\ncredential_process = sleep 5\n');
+    try {
+      const provider = createCredentialProvider('stuck', 300);
+
+      await assert.rejects(provider(), (error: Error & { problem?: string }) => error.problem === 'timedOut');
+    } finally {
+      fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
+    }
+  });
+
+  it('reports no credentials at all from the default chain', async () => {
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    try {
+      const connection = connectTo(emulator.url);
+
+      const error = await failureOf(collect(listProjects(connection)));
+
+      assert.equal(error.credentials?.problem, 'missing');
+      assert.match(error.message, /No AWS credentials found for the default credential chain/);
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = saved.id;
+      process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+    }
+  });
+
+  it('shows the first bytes of a body that is not JSON', async () => {
+    const connection = connectTo(emulator.url);
+    emulator.addFault({ operation: 'ListProjects', kind: 'html502' });
 
     const error = await failureOf(collect(listProjects(connection)));
 
-    assert.equal(error.kind, 'credentials');
-    assert.match(error.message, /profile "no-such-profile"/);
-    assert.equal(emulator.requestCount(), 0);
+    assert.equal(error.kind, 'unexpectedResponse');
+    assert.match(error.message, /HTTP 502 and a body that is not JSON \("<html><head><title>502 Bad Gateway/);
   });
 
   it('reads a named profile from the shared credentials file', async () => {

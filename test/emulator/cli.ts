@@ -1,7 +1,7 @@
 // Command line for the Device Farm emulator:
 //   npm run emulator -- --port 4566 --projects 5 --sessions-per-project 40 --page-size 10
 import { parseArgs } from 'node:util';
-import { startEmulator } from './server';
+import { parseFault, startEmulator, type Fault } from './server';
 
 const HELP = `Usage: npm run emulator -- [options]
   --port N                  TCP port on 127.0.0.1 (default 4566; 0 picks a free one)
@@ -9,9 +9,25 @@ const HELP = `Usage: npm run emulator -- [options]
   --sessions-per-project N  remote access sessions in each project (default 25)
   --page-size N             items per page of every list (default 10)
   --latency-ms N            delay added to every reply, in milliseconds (default 0)
-  --seed N                  seed of the sample data (default 1)`;
+  --seed N                  seed of the sample data (default 1)
+  --odd-sessions            add sessions with unknown values, missing fields and hostile names
+  --fault OP:PAGE:KIND[:TIMES]
+                            script a fault, such as ListRemoteAccessSessions:2:ThrottlingException:3;
+                            OP or PAGE may be *; repeat the flag for more faults
+While it runs, POST a fault as JSON to /_emulator/faults, DELETE /_emulator/faults to clear
+them, PUT {"ms": N} to /_emulator/latency, and GET /_emulator/requests for the request log.`;
 
-function readCount(values: Record<string, string | boolean | undefined>, name: string, fallback: number): number {
+function readFault(text: string): Fault {
+  const [operation, page, kind, times] = text.split(':');
+  return parseFault({
+    operation: operation === '*' || operation === '' ? undefined : operation,
+    page: page === '*' || page === '' || page === undefined ? undefined : Number(page),
+    kind,
+    times: times === undefined ? undefined : Number(times),
+  });
+}
+
+function readCount(values: Record<string, unknown>, name: string, fallback: number): number {
   const raw = values[name];
   if (raw === undefined) {
     return fallback;
@@ -33,12 +49,22 @@ async function main(): Promise<void> {
       'page-size': { type: 'string' },
       'latency-ms': { type: 'string' },
       seed: { type: 'string' },
+      'odd-sessions': { type: 'boolean' },
+      fault: { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   });
   if (values.help) {
     console.log(HELP);
     return;
+  }
+
+  let faults: Fault[];
+  try {
+    faults = (values.fault ?? []).map(readFault);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    process.exit(2);
   }
 
   const emulator = await startEmulator({
@@ -48,6 +74,8 @@ async function main(): Promise<void> {
     pageSize: Math.max(1, readCount(values, 'page-size', 10)),
     latencyMs: readCount(values, 'latency-ms', 0),
     seed: readCount(values, 'seed', 1),
+    oddSessions: values['odd-sessions'] ?? false,
+    faults,
   });
   console.log(`Device Farm emulator listening on ${emulator.url}`);
   for (const project of emulator.projects) {

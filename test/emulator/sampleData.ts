@@ -199,3 +199,44 @@ export function buildSampleData(options: SampleDataOptions = {}): SampleProject[
   }
   return projects;
 }
+
+/** Session names that must stay literal text wherever they are shown. */
+export const HOSTILE_NAMES = [
+  '</script><img src=x onerror="document.title=\'pwned\'">',
+  '**bold** [run](command:workbench.action.quit) <b>html</b> &lt;entity&gt; `code`',
+  'invoice\u202Egnp.exe \u2066isolate\u2069',
+  'control\u0000\u0007\u001b[31mchars\u007f',
+  'long '.repeat(3300),
+];
+
+/**
+ * Builds sessions the SDK and the tree must survive: values the SDK's model
+ * does not know, missing optional fields, and hostile names.
+ */
+export function buildOddSessions(projectArn: string, seed = 7): WireRecord[] {
+  const random = createRandom(seed);
+  const projectUuid = projectArn.split(':').pop() ?? '';
+  const arn = (): string => `arn:aws:devicefarm:${REGION}:${ACCOUNT_ID}:session:${projectUuid}/${uuid(random)}/00000`;
+  const created = Date.UTC(2026, 10, 1) / 1000;
+  const device = {
+    arn: `arn:aws:devicefarm:${REGION}::device:ODDDEVICE0000000000000000000000`,
+    name: 'Future Watch',
+    platform: 'HARMONYOS',
+    formFactor: 'WATCH',
+    os: '5',
+    availability: 'RETIRED',
+  };
+  return [
+    { arn: arn(), name: 'Unknown status and result', created, status: 'QUEUED_FOR_REVIEW', result: 'INCONCLUSIVE', device, billingMethod: 'PREPAID' },
+    { arn: arn(), status: 'RUNNING' },
+    ...HOSTILE_NAMES.map((name, index) => ({
+      arn: arn(),
+      name,
+      created: created - index * 60,
+      status: 'COMPLETED',
+      result: 'PASSED',
+      message: name,
+      device: { ...device, name, platform: 'ANDROID', formFactor: 'PHONE' },
+    })),
+  ];
+}

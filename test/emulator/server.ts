@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSampleData, SampleDataOptions, SampleProject, WireRecord } from './sampleData';
+import { buildOddSessions, buildSampleData, SampleDataOptions, SampleProject, WireRecord } from './sampleData';
 
 const TARGET_PREFIX = 'DeviceFarm_20150623.';
+const CONTROL_PREFIX = '/_emulator/';
 const PROJECT_ARN = /^arn:aws:devicefarm:us-west-2:\d{12}:project:[0-9a-f-]{36}$/;
 const SESSION_ARN = /^arn:aws:devicefarm:us-west-2:\d{12}:session:[0-9a-f-]{36}\/[0-9a-f-]{36}\/\d{5}$/;
 const AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=[^/\s]+\/\d{8}\/us-west-2\/devicefarm\/aws4_request, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]{64}$/;
@@ -32,12 +33,36 @@ export type FaultKind =
   | 'dropConnection'
   /** The normal reply, after `delayMs`. */
   | 'slow'
-  /** The normal items, with the request's own token as `nextToken` (page 1 repeats the token of page 2). */
+  /**
+   * The normal items, with a `nextToken` seen before: the token of page `toPage`
+   * (a cycle of several pages), or by default the request's own token (page 1
+   * answers with the token of page 2).
+   */
   | 'repeatToken'
   /** The normal token, with no items. */
   | 'emptyPage'
   /** The normal items of the last page, with `nextToken: ""`. */
   | 'emptyStringToken';
+
+const FAULT_KINDS: readonly FaultKind[] = [
+  'ThrottlingException', 'LimitExceededException', 'InternalServiceException', 'AccessDeniedException',
+  'UnrecognizedClientException', 'ExpiredTokenException', 'NotFoundException', 'ArgumentException',
+  'notJson', 'html502', 'html403', 'dropConnection', 'slow', 'repeatToken', 'emptyPage', 'emptyStringToken',
+];
+
+/** Checks a fault that came from outside the process (the control route or the command line). */
+export function parseFault(value: unknown): Fault {
+  const fault = value as Partial<Fault>;
+  if (typeof fault !== 'object' || fault === null || !FAULT_KINDS.includes(fault.kind as FaultKind)) {
+    throw new Error(`Invalid fault ${JSON.stringify(value)}: "kind" must be one of ${FAULT_KINDS.join(', ')}.`);
+  }
+  for (const key of ['page', 'times', 'delayMs', 'toPage'] as const) {
+    if (fault[key] !== undefined && (!Number.isInteger(fault[key]) || (fault[key] as number) < 0)) {
+      throw new Error(`Invalid fault ${JSON.stringify(value)}: "${key}" must be a whole number.`);
+    }
+  }
+  return { operation: fault.operation, page: fault.page, kind: fault.kind as FaultKind, times: fault.times, delayMs: fault.delayMs, toPage: fault.toPage };
+}
 
 export interface Fault {
   /** Operation name, such as `ListRemoteAccessSessions`; omitted matches every operation. */
@@ -47,7 +72,10 @@ export interface Fault {
   kind: FaultKind;
   /** How many matching requests the fault answers before it clears; omitted means until removed. */
   times?: number;
+  /** For 'slow': how long to wait before the reply, in milliseconds. */
   delayMs?: number;
+  /** For 'repeatToken': the 1-based page whose token to send again (2 or more). */
+  toPage?: number;
 }
 
 export interface EmulatorOptions extends SampleDataOptions {
@@ -56,6 +84,9 @@ export interface EmulatorOptions extends SampleDataOptions {
   pageSize?: number;
   /** Added to every reply, in milliseconds. */
   latencyMs?: number;
+  /** Adds sessions with unknown enum values, missing fields and hostile names to the first project. */
+  oddSessions?: boolean;
+  faults?: Fault[];
 }
 
 export interface RecordedRequest {
@@ -111,6 +142,12 @@ export class DeviceFarmEmulator {
     this.projects = buildSampleData(options);
     this.pageSize = options.pageSize ?? 10;
     this.latencyMs = options.latencyMs ?? 0;
+    if (options.oddSessions && this.projects.length > 0) {
+      this.projects[0].sessions.push(...buildOddSessions(String(this.projects[0].record.arn)));
+    }
+    for (const fault of options.faults ?? []) {
+      this.addFault(fault);
+    }
     this.server = http.createServer((request, response) => void this.handle(request, response));
     this.server.on('connection', socket => {
       this.sockets.add(socket);
@@ -183,6 +220,10 @@ export class DeviceFarmEmulator {
       chunks.push(chunk as Buffer);
     }
     const body = Buffer.concat(chunks).toString('utf8');
+    if (request.url?.startsWith(CONTROL_PREFIX)) {
+      this.handleControl(request, body, response);
+      return;
+    }
     const requestId = randomUUID();
     const target = String(request.headers['x-amz-target'] ?? '');
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
@@ -232,6 +273,44 @@ export class DeviceFarmEmulator {
     }
     response.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': requestId });
     response.end(JSON.stringify(payload));
+  }
+
+  /**
+   * Serves the control routes, which are never `POST /` and so never collide
+   * with API calls: `POST /_emulator/faults` adds a fault (a Fault as JSON),
+   * `DELETE /_emulator/faults` clears them, `PUT /_emulator/latency` sets
+   * `{ "ms": N }`, and `GET /_emulator/requests` returns the request log.
+   */
+  private handleControl(request: http.IncomingMessage, body: string, response: http.ServerResponse): void {
+    const route = `${request.method} ${request.url}`;
+    const reply = (status: number, payload?: unknown): void => {
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end(payload === undefined ? '' : JSON.stringify(payload));
+    };
+    try {
+      switch (route) {
+        case `POST ${CONTROL_PREFIX}faults`:
+          this.addFault(parseFault(JSON.parse(body)));
+          return reply(204);
+        case `DELETE ${CONTROL_PREFIX}faults`:
+          this.clearFaults();
+          return reply(204);
+        case `PUT ${CONTROL_PREFIX}latency`: {
+          const ms = (JSON.parse(body) as { ms?: unknown }).ms;
+          if (typeof ms !== 'number' || ms < 0) {
+            return reply(400, { message: 'Expected {"ms": N} with N >= 0.' });
+          }
+          this.latencyMs = ms;
+          return reply(204);
+        }
+        case `GET ${CONTROL_PREFIX}requests`:
+          return reply(200, this.requests);
+        default:
+          return reply(404, { message: `No control route ${route}.` });
+      }
+    } catch (error) {
+      return reply(400, { message: (error as Error).message });
+    }
   }
 
   /** Returns the 1-based page a list request asks for, from its token. */
@@ -312,7 +391,8 @@ export class DeviceFarmEmulator {
     }
     const items = fault?.kind === 'emptyPage' ? [] : pages[index];
     if (fault?.kind === 'repeatToken') {
-      return { items, nextToken: index === 0 ? encodeToken(list, 1) : String(token) };
+      const repeatedIndex = fault.toPage !== undefined ? Math.max(1, fault.toPage - 1) : Math.max(1, index);
+      return { items, nextToken: encodeToken(list, repeatedIndex) };
     }
     if (index + 1 < pages.length) {
       return { items, nextToken: encodeToken(list, index + 1) };

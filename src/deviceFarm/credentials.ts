@@ -1,0 +1,71 @@
+// The credential provider: the AWS CLI's resolution order through the SDK's
+// own providers, bounded in time, with failures turned into a reason the
+// user can act on (which profiles exist, whether SSO needs a login).
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { listProfileNames } from './profiles';
+
+/** How long resolving credentials may take (a `credential_process` or an SSO refresh), in milliseconds. */
+export const CREDENTIALS_TIMEOUT_MS = 30_000;
+
+export type CredentialsProblem = 'missing' | 'unknownProfile' | 'ssoExpired' | 'processFailed' | 'timedOut' | 'rejected';
+
+/** A credential failure with its cause sorted out; `classifyError` turns it into a DeviceFarmError. */
+export class CredentialsError extends Error {
+  override readonly name = 'CredentialsProviderError';
+
+  constructor(
+    readonly problem: CredentialsProblem,
+    readonly profile: string | undefined,
+    message: string,
+    readonly profilesFound: string[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function explain(error: unknown, profile: string | undefined): Promise<CredentialsError> {
+  if (error instanceof CredentialsError) {
+    return error;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/\bsso\b/i.test(message)) {
+    return new CredentialsError('ssoExpired', profile, message, [], { cause: error });
+  }
+  if (/^Command failed|credential_process|ProcessProvider/i.test(message)) {
+    return new CredentialsError('processFailed', profile, message.split('\n').slice(0, 8).join('\n').slice(0, 1000), [], { cause: error });
+  }
+  if (profile) {
+    const profilesFound = await listProfileNames().catch((): string[] => []);
+    if (!profilesFound.includes(profile)) {
+      return new CredentialsError('unknownProfile', profile, message, profilesFound, { cause: error });
+    }
+  }
+  return new CredentialsError('missing', profile, message, [], { cause: error });
+}
+
+/**
+ * Creates the provider for a profile, or for the default chain when profile is
+ * undefined. The shared files are read again by each new provider.
+ */
+export function createCredentialProvider(profile: string | undefined, timeoutMs = CREDENTIALS_TIMEOUT_MS): AwsCredentialIdentityProvider {
+  const base = profile
+    ? fromIni({ profile, ignoreCache: true })
+    : fromNodeProviderChain({ ignoreCache: true });
+  return async (options?: Parameters<AwsCredentialIdentityProvider>[0]): Promise<AwsCredentialIdentity> => {
+    try {
+      return await withTimeout(base(options), timeoutMs, () => new CredentialsError('timedOut', profile, `No credentials within ${timeoutMs / 1000} s.`));
+    } catch (error) {
+      throw await explain(error, profile);
+    }
+  };
+}
