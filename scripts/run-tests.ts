@@ -1,6 +1,6 @@
 // Runs every check and test suite, then prints the totals of all suites on
 // one line: `N passed, N failed, N skipped`. Exits non-zero if anything failed.
-// Usage: npm test [-- unit|e2e ...]   (no names: the checks and every suite)
+// Usage: npm test [-- unit|integration|e2e ...]   (no names: the checks and every suite)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,9 +17,13 @@ interface Totals {
   skipped: number;
 }
 
-const SUITES: Record<string, string[]> = {
-  unit: ['--config', '.mocharc.json'],
-  e2e: ['--no-config', '--require', 'tsx/cjs', '--require', 'test/support/mochaSetup.ts', '--timeout', '180000', 'test/e2e/**/*.e2e.ts'],
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Each suite's command; it writes its totals to MOCHA_SUMMARY_FILE. */
+const SUITES: Record<string, [string, string[]]> = {
+  unit: [MOCHA, ['--reporter', REPORTER, '--config', '.mocharc.json']],
+  integration: [TSX, ['test/harness/runIntegration.ts']],
+  e2e: [MOCHA, ['--reporter', REPORTER, '--no-config', '--require', 'tsx/cjs', '--require', 'test/support/mochaSetup.ts', '--timeout', '180000', 'test/e2e/**/*.e2e.ts']],
 };
 
 function step(title: string, command: string, args: string[]): boolean {
@@ -36,7 +40,8 @@ function runSuite(name: string): Totals {
   const summaryFile = path.join(OUTPUT, `${name}-summary.json`);
   fs.rmSync(summaryFile, { force: true });
   console.log(`\n=== ${name} tests`);
-  const result = spawnSync(MOCHA, ['--reporter', REPORTER, ...SUITES[name]], {
+  const [command, args] = SUITES[name];
+  const result = spawnSync(command, args, {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, MOCHA_SUMMARY_FILE: summaryFile },
@@ -73,6 +78,9 @@ function main(): void {
         totals.failed += 1;
       }
     }
+  }
+  if (suites.includes('integration') && !step('Build the extension and the integration tests', 'node', ['esbuild.mjs', '--integration'])) {
+    totals.failed += 1;
   }
   if (suites.includes('e2e') && !step('Package the VSIX', 'npm', ['run', 'package'])) {
     totals.failed += 1;

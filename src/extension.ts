@@ -12,6 +12,7 @@ import { ExplorerModel } from './tree/model';
 import { ExplorerTreeDataProvider, type ExplorerNode } from './tree/provider';
 import { SESSION_DOCUMENT_SCHEME, SessionDocumentProvider } from './webview/sessionDocument';
 import { SessionPanels } from './webview/sessionPanel';
+import { DeviceFarmLog } from './log';
 
 export const VIEW_ID = 'deviceFarm.explorer';
 const CREDENTIALS_MISSING_CONTEXT = 'deviceFarm.credentialsMissing';
@@ -22,14 +23,14 @@ export interface DeviceFarmExplorerApi {
   provider: ExplorerTreeDataProvider;
   treeView: vscode.TreeView<ExplorerNode>;
   panels: SessionPanels;
-  log: vscode.LogOutputChannel;
+  log: DeviceFarmLog;
 }
 
 export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerApi {
   if (vscode.l10n.bundle) {
     l10n.config({ contents: vscode.l10n.bundle });
   }
-  const log = vscode.window.createOutputChannel('Device Farm', { log: true });
+  const log = new DeviceFarmLog();
 
   let connection: DeviceFarmConnection | undefined;
   const connect = (): DeviceFarmConnection => {
@@ -89,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
  * Shows a credentials failure of the project list as the welcome view (through
  * a context key) with the reason above it, and logs every list failure once.
  */
-function showProjectListState(model: ExplorerModel, treeView: vscode.TreeView<ExplorerNode>, log: vscode.LogOutputChannel): void {
+function showProjectListState(model: ExplorerModel, treeView: vscode.TreeView<ExplorerNode>, log: DeviceFarmLog): void {
   const list = model.projects;
   const credentialsMissing = list.status === 'failed' && list.error?.kind === 'credentials' && list.items.length === 0;
   void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_CONTEXT, credentialsMissing);

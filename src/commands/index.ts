@@ -1,5 +1,6 @@
 // Registers every command of the extension; each one's work lives in its own file.
 import * as vscode from 'vscode';
+import type { DeviceFarmLog } from '../log';
 import type { ExplorerModel } from '../tree/model';
 import type { ExplorerNode } from '../tree/provider';
 import type { SessionPanels } from '../webview/sessionPanel';
@@ -11,7 +12,7 @@ import { openSessionJsonDocumentFromCommand, showSessionJson } from './showSessi
 export interface CommandServices {
   model: ExplorerModel;
   panels: SessionPanels;
-  log: vscode.LogOutputChannel;
+  log: DeviceFarmLog;
   /** The profile in use, for marking it in the profile picker. */
   currentProfile(): string | undefined;
   /** Drops the cached client so the next request reads credentials and settings again. */
@@ -29,7 +30,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     vscode.commands.registerCommand('deviceFarm.openSessionJsonDocument', (argument: unknown) => openSessionJsonDocumentFromCommand(model, argument)),
     vscode.commands.registerCommand('deviceFarm.copySessionArn', (argument: unknown) => copySessionArn(model, argument)),
     vscode.commands.registerCommand('deviceFarm.selectProfile', () => selectProfile(services.currentProfile())),
-    vscode.commands.registerCommand('deviceFarm.showLog', () => log.show(true)),
+    vscode.commands.registerCommand('deviceFarm.showLog', () => log.show()),
     vscode.commands.registerCommand('deviceFarm.retry', (node?: ExplorerNode) => model.retry(node?.projectArn)),
     vscode.commands.registerCommand('deviceFarm.ssoLogin', () => startSsoLogin(services.currentProfile())),
   ];
