@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { copyArnToClipboard } from './commands/copySessionArn';
+import { copyArnToClipboard, copySecretToClipboard } from './commands/copySessionArn';
 import { openSessionJsonDocument } from './commands/showSessionJson';
 import { affectsConnection, readConnectionSettings, readMaxConcurrentRequests } from './configuration';
 import { createConnection, type DeviceFarmConnection } from './deviceFarm/client';
@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const panels = new SessionPanels(context.extensionUri, connect, log, {
     copyArn: copyArnToClipboard,
+    copySecret: copySecretToClipboard,
     openDocument: openSessionJsonDocument,
   });
 

@@ -11,8 +11,8 @@ export async function showSessionJson(model: ExplorerModel, panels: SessionPanel
   }
 }
 
-export async function openSessionJsonDocument(arn: string, name: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(sessionDocumentUri(arn, name));
+export async function openSessionJsonDocument(arn: string, name: string, reveal = false): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(sessionDocumentUri(arn, name, reveal));
   await vscode.window.showTextDocument(document, { preview: false });
 }
 

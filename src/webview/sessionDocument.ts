@@ -7,24 +7,26 @@ import { formatSessionJson } from './sessionJson';
 
 export const SESSION_DOCUMENT_SCHEME = 'devicefarm-session';
 
-export function sessionDocumentUri(sessionArn: string, name: string): vscode.Uri {
+/** The URI of a session's document; `reveal` shows the sensitive values unmasked. */
+export function sessionDocumentUri(sessionArn: string, name: string, reveal = false): vscode.Uri {
   // eslint-disable-next-line no-control-regex
   const fileName = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || 'session';
-  return vscode.Uri.from({ scheme: SESSION_DOCUMENT_SCHEME, path: `/${fileName}.json`, query: new URLSearchParams({ arn: sessionArn }).toString() });
+  return vscode.Uri.from({ scheme: SESSION_DOCUMENT_SCHEME, path: `/${fileName}.json`, query: new URLSearchParams({ arn: sessionArn, ...(reveal ? { reveal: '1' } : {}) }).toString() });
 }
 
 export class SessionDocumentProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly connect: () => DeviceFarmConnection) {}
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    const arn = new URLSearchParams(uri.query).get('arn');
+    const query = new URLSearchParams(uri.query);
+    const arn = query.get('arn');
     if (!arn) {
       throw new Error(vscode.l10n.t('The document {0} names no session ARN.', uri.toString()));
     }
     const controller = new AbortController();
     const cancellation = token.onCancellationRequested(() => controller.abort());
     try {
-      return formatSessionJson(await getRemoteAccessSession(this.connect(), arn, controller.signal));
+      return formatSessionJson(await getRemoteAccessSession(this.connect(), arn, controller.signal), query.get('reveal') === '1');
     } finally {
       cancellation.dispose();
     }

@@ -6,24 +6,39 @@ import * as vscode from 'vscode';
 import type { DeviceFarmConnection, Logger } from '../deviceFarm/client';
 import type { DeviceFarmError } from '../deviceFarm/errors';
 import { getRemoteAccessSession } from '../deviceFarm/listing';
-import { formatSessionJson } from './sessionJson';
+import type { RemoteAccessSession } from '@aws-sdk/client-device-farm';
+import { formatSessionJson, maskSecrets } from './sessionJson';
 
 export const SESSION_PANEL_VIEW_TYPE = 'deviceFarm.session';
 
 /** Messages the page may send; anything else is logged and ignored. */
-type PageMessage = { type: 'ready' } | { type: 'copyArn' } | { type: 'openDocument' } | { type: 'reload' };
+export type PageMessage =
+  | { type: 'ready' }
+  | { type: 'copyArn' }
+  | { type: 'openDocument' }
+  | { type: 'reload' }
+  | { type: 'toggleReveal' }
+  | { type: 'copySecret'; path: string };
+
+const SIMPLE_MESSAGES = new Set(['ready', 'copyArn', 'openDocument', 'reload', 'toggleReveal']);
 
 export function isPageMessage(message: unknown): message is PageMessage {
-  if (typeof message !== 'object' || message === null) {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
     return false;
   }
-  const type = (message as { type?: unknown }).type;
-  return Object.keys(message).length === 1 && (type === 'ready' || type === 'copyArn' || type === 'openDocument' || type === 'reload');
+  const { type, path } = message as { type?: unknown; path?: unknown };
+  const keys = Object.keys(message);
+  if (typeof type === 'string' && SIMPLE_MESSAGES.has(type)) {
+    return keys.length === 1;
+  }
+  return type === 'copySecret' && typeof path === 'string' && path.length < 200 && keys.length === 2;
 }
 
 export interface SessionPanelActions {
   copyArn(arn: string): Promise<void>;
-  openDocument(arn: string, name: string): Promise<void>;
+  /** Copies a sensitive value the user asked for; it never reaches the log. */
+  copySecret(value: string): Promise<void>;
+  openDocument(arn: string, name: string, reveal: boolean): Promise<void>;
 }
 
 /** What a panel last sent to its page, for tests that check what the user sees. */
@@ -31,11 +46,16 @@ export interface PanelContent {
   arn: string;
   json?: string;
   error?: string;
+  revealed?: boolean;
+  /** Paths of the masked values, which the page offers to copy. */
+  secretPaths?: string[];
 }
 
 class SessionPanel {
   readonly panel: vscode.WebviewPanel;
   content: PanelContent;
+  private session: RemoteAccessSession | undefined;
+  private revealed = false;
   private controller: AbortController | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -87,7 +107,10 @@ class SessionPanel {
       copyArn: vscode.l10n.t('Copy ARN'),
       openDocument: vscode.l10n.t('Open as JSON Document'),
       reload: vscode.l10n.t('Reload'),
+      reveal: vscode.l10n.t('Reveal Sensitive Values'),
       loading: vscode.l10n.t('Loading session…'),
+      secrets: vscode.l10n.t('Endpoints with access tokens are masked. Copy one only where you need it:'),
+      copy: vscode.l10n.t('Copy'),
     };
     // Only our own fixed strings are interpolated here; session data arrives later by postMessage.
     return `<!DOCTYPE html>
@@ -105,7 +128,12 @@ class SessionPanel {
   <div class="actions">
     <button id="copy-arn" type="button">${labels.copyArn}</button>
     <button id="open-document" type="button" class="secondary">${labels.openDocument}</button>
+    <button id="toggle-reveal" type="button" class="secondary" aria-pressed="false">${labels.reveal}</button>
     <button id="reload" type="button" class="secondary">${labels.reload}</button>
+  </div>
+  <div id="secrets" hidden>
+    <p>${labels.secrets}</p>
+    <ul id="secret-list" data-copy-label="${labels.copy}"></ul>
   </div>
 </header>
 <p id="status" role="status">${labels.loading}</p>
@@ -130,8 +158,8 @@ class SessionPanel {
         return;
       }
       this.name = session.name?.trim() || this.name;
-      this.content = { arn: this.arn, json: formatSessionJson(session) };
-      void this.panel.webview.postMessage({ type: 'session', arn: this.arn, name: this.name, json: this.content.json });
+      this.session = session;
+      this.showSession();
     } catch (error) {
       if (controller.signal.aborted) {
         return;
@@ -143,9 +171,19 @@ class SessionPanel {
     }
   }
 
-  private onMessage(message: unknown): void {
+  private showSession(): void {
+    if (!this.session) {
+      return;
+    }
+    const secretPaths = maskSecrets(this.session).secrets.map(secret => secret.path);
+    this.content = { arn: this.arn, json: formatSessionJson(this.session, this.revealed), revealed: this.revealed, secretPaths };
+    void this.panel.webview.postMessage({ type: 'session', arn: this.arn, name: this.name, json: this.content.json, revealed: this.revealed, secretPaths });
+  }
+
+  /** Handles a message from the page; tests call it to act as the page does. */
+  onMessage(message: unknown): void {
     if (!isPageMessage(message)) {
-      this.logger.warn(`Session panel ${this.arn}: ignored a message that is not one of ready, copyArn, openDocument, reload.`);
+      this.logger.warn(`Session panel ${this.arn}: ignored a message that is not one the page sends.`);
       return;
     }
     switch (message.type) {
@@ -157,8 +195,21 @@ class SessionPanel {
         void this.actions.copyArn(this.arn);
         break;
       case 'openDocument':
-        void this.actions.openDocument(this.arn, this.name);
+        void this.actions.openDocument(this.arn, this.name, this.revealed);
         break;
+      case 'toggleReveal':
+        this.revealed = !this.revealed;
+        this.showSession();
+        break;
+      case 'copySecret': {
+        const secret = this.session ? maskSecrets(this.session).secrets.find(candidate => candidate.path === message.path) : undefined;
+        if (secret) {
+          void this.actions.copySecret(secret.value);
+        } else {
+          this.logger.warn(`Session panel ${this.arn}: ignored a copy request for an unknown field.`);
+        }
+        break;
+      }
     }
   }
 }
@@ -188,6 +239,16 @@ export class SessionPanels implements vscode.Disposable {
   /** What the open panel of a session last showed. */
   contentOf(arn: string): PanelContent | undefined {
     return this.panels.get(arn)?.content;
+  }
+
+  /** The open panel of a session, if any. */
+  panelOf(arn: string): vscode.WebviewPanel | undefined {
+    return this.panels.get(arn)?.panel;
+  }
+
+  /** Hands a message to a session's panel as if its page had sent it. */
+  receive(arn: string, message: unknown): void {
+    this.panels.get(arn)?.onMessage(message);
   }
 
   dispose(): void {
