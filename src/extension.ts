@@ -9,7 +9,7 @@ import { affectsConnection, readConnectionSettings, readMaxConcurrentRequests } 
 import { createConnection, type DeviceFarmConnection } from './deviceFarm/client';
 import { DeviceFarmError } from './deviceFarm/errors';
 import { ExplorerModel } from './tree/model';
-import { ExplorerTreeDataProvider, type ExplorerNode } from './tree/provider';
+import { ExplorerTreeDataProvider, isCredentialsMissing, type ExplorerNode } from './tree/provider';
 import { SESSION_DOCUMENT_SCHEME, SessionDocumentProvider } from './webview/sessionDocument';
 import { SessionPanels } from './webview/sessionPanel';
 import { DeviceFarmLog } from './log';
@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
     treeView.onDidCollapseElement(event => provider.setExpanded(event.element, false)),
     model.onDidChange(change => {
       if (change.projectArn === undefined) {
-        showProjectListState(model, treeView, log);
+        showProjectListState(model, log);
       }
     }),
     vscode.workspace.onDidChangeConfiguration(event => {
@@ -88,14 +88,15 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
 }
 
 /**
- * Shows a credentials failure of the project list as the welcome view (through
- * a context key) with the reason above it, and logs every list failure once.
+ * Shows the welcome view (through a context key) when no credentials exist at
+ * all, and logs every failure of the project list once.
  */
-function showProjectListState(model: ExplorerModel, treeView: vscode.TreeView<ExplorerNode>, log: DeviceFarmLog): void {
+function showProjectListState(model: ExplorerModel, log: DeviceFarmLog): void {
   const list = model.projects;
-  const credentialsMissing = list.status === 'failed' && list.error?.kind === 'credentials' && list.items.length === 0;
+  const credentialsMissing = isCredentialsMissing(list);
+  // NOTE: the welcome view shows only while the tree has no rows and no message, so the
+  // reason goes to the log, not to TreeView.message.
   void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_CONTEXT, credentialsMissing);
-  treeView.message = credentialsMissing ? list.error?.message : undefined;
   if (list.status === 'failed' && list.error instanceof DeviceFarmError) {
     log.error(`${list.error.operation} failed (${list.error.kind}, request ${list.error.requestId ?? '-'}): ${list.error.message}`);
   }

@@ -26,6 +26,11 @@ export function compareSessionsNewestFirst(a: RemoteAccessSession, b: RemoteAcce
   return (a.arn ?? '').localeCompare(b.arn ?? '');
 }
 
+/** True when the project list failed only because no credentials exist at all. */
+export function isCredentialsMissing(list: PagedList<unknown>): boolean {
+  return list.status === 'failed' && list.error?.credentials?.problem === 'missing' && list.items.length === 0;
+}
+
 export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
@@ -136,8 +141,8 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
 
   private rootChildren(): ExplorerNode[] {
     const list = this.model.projects;
-    // No rows at all lets the welcome view explain how to set up credentials.
-    if (list.status === 'failed' && list.error?.kind === 'credentials' && list.items.length === 0) {
+    // With no credentials at all, no rows lets the welcome view explain how to set them up.
+    if (isCredentialsMissing(list)) {
       return [];
     }
     const children: ExplorerNode[] = [...list.items]

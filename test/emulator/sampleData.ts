@@ -25,6 +25,8 @@ export interface SampleDataOptions {
   seed?: number;
   projects?: number;
   sessionsPerProject?: number;
+  /** Names of the projects in order, in place of the built-in list. */
+  projectNames?: string[];
 }
 
 /** A small seeded generator (mulberry32), so sample data never depends on Math.random. */
@@ -184,7 +186,8 @@ export function buildSampleData(options: SampleDataOptions = {}): SampleProject[
   const projects: SampleProject[] = [];
   for (let p = 0; p < projectCount; p++) {
     const projectUuid = uuid(random);
-    const name = p < PROJECT_NAMES.length ? PROJECT_NAMES[p] : `Project ${p + 1}`;
+    const names = options.projectNames ?? PROJECT_NAMES;
+    const name = p < names.length ? names[p] : `Project ${p + 1}`;
     const record: WireRecord = {
       arn: `arn:aws:devicefarm:${REGION}:${ACCOUNT_ID}:project:${projectUuid}`,
       name,

@@ -130,7 +130,9 @@ function decodeToken(token: string, list: string): number {
 }
 
 export class DeviceFarmEmulator {
+  /** The data of the default account: what every access key sees unless `addAccount` gave it its own. */
   projects: SampleProject[];
+  private readonly accounts = new Map<string, SampleProject[]>();
   pageSize: number;
   latencyMs: number;
   readonly requests: RecordedRequest[] = [];
@@ -174,6 +176,13 @@ export class DeviceFarmEmulator {
     return new Promise(resolve => this.server.close(() => resolve()));
   }
 
+  /** Gives requests signed with this access key id their own data, as another AWS account would have. */
+  addAccount(accessKeyId: string, options: SampleDataOptions): SampleProject[] {
+    const projects = buildSampleData(options);
+    this.accounts.set(accessKeyId, projects);
+    return projects;
+  }
+
   addFault(fault: Fault): void {
     this.faults.push({ ...fault });
   }
@@ -187,8 +196,8 @@ export class DeviceFarmEmulator {
     return this.requests.filter(request => operation === undefined || request.operation === operation).length;
   }
 
-  findSession(arn: string): WireRecord | undefined {
-    for (const project of this.projects) {
+  findSession(arn: string, projects = this.projects): WireRecord | undefined {
+    for (const project of projects) {
       const session = project.sessions.find(candidate => candidate.arn === arn);
       if (session) {
         return session;
@@ -250,7 +259,8 @@ export class DeviceFarmEmulator {
       }
       page = this.pageOf(operation, input);
       fault = this.takeFault(operation, page);
-      payload = await this.dispatch(operation, input, fault, response);
+      const accessKeyId = /Credential=([^/]+)\//.exec(String(request.headers.authorization))?.[1] ?? '';
+      payload = await this.dispatch(operation, input, fault, response, this.accounts.get(accessKeyId) ?? this.projects);
     } catch (error) {
       if (!(error instanceof ApiError)) {
         throw error;
@@ -325,7 +335,13 @@ export class DeviceFarmEmulator {
     return decodeToken(input.nextToken, list) + 1;
   }
 
-  private async dispatch(operation: string, input: Record<string, unknown>, fault: Fault | undefined, response: http.ServerResponse): Promise<unknown> {
+  private async dispatch(
+    operation: string,
+    input: Record<string, unknown>,
+    fault: Fault | undefined,
+    response: http.ServerResponse,
+    projects: SampleProject[],
+  ): Promise<unknown> {
     const kind = fault?.kind;
     switch (kind) {
       case undefined:
@@ -355,29 +371,29 @@ export class DeviceFarmEmulator {
 
     switch (operation) {
       case 'ListProjects':
-        return this.listProjects(input, fault);
+        return this.listProjects(projects, input, fault);
       case 'ListRemoteAccessSessions':
-        return this.listRemoteAccessSessions(input, fault);
+        return this.listRemoteAccessSessions(projects, input, fault);
       case 'GetRemoteAccessSession':
-        return { remoteAccessSession: this.requireSession(input.arn) };
+        return { remoteAccessSession: this.requireSession(projects, input.arn) };
       case 'GetProject':
-        return { project: this.requireProject(input.arn).record };
+        return { project: this.requireProject(projects, input.arn).record };
       default:
         throw new ApiError('UnknownOperationException', `Unknown operation ${JSON.stringify(operation)}.`);
     }
   }
 
-  private listProjects(input: Record<string, unknown>, fault: Fault | undefined): unknown {
+  private listProjects(projects: SampleProject[], input: Record<string, unknown>, fault: Fault | undefined): unknown {
     if (input.arn !== undefined) {
-      return { projects: [this.requireProject(input.arn).record] };
+      return { projects: [this.requireProject(projects, input.arn).record] };
     }
-    const pages = toPages(this.projects.map(project => project.record), this.pageSize, false);
+    const pages = toPages(projects.map(project => project.record), this.pageSize, false);
     const { items, nextToken } = this.pageReply(pages, 'projects', input.nextToken, fault);
     return { projects: items, nextToken };
   }
 
-  private listRemoteAccessSessions(input: Record<string, unknown>, fault: Fault | undefined): unknown {
-    const project = this.requireProject(input.arn);
+  private listRemoteAccessSessions(projects: SampleProject[], input: Record<string, unknown>, fault: Fault | undefined): unknown {
+    const project = this.requireProject(projects, input.arn);
     const pages = toPages(project.sessions, this.pageSize, project.emptyFirstPage);
     const { items, nextToken } = this.pageReply(pages, String(input.arn), input.nextToken, fault);
     return { remoteAccessSessions: items, nextToken };
@@ -400,22 +416,22 @@ export class DeviceFarmEmulator {
     return { items, nextToken: fault?.kind === 'emptyStringToken' ? '' : undefined };
   }
 
-  private requireProject(arn: unknown): SampleProject {
+  private requireProject(projects: SampleProject[], arn: unknown): SampleProject {
     if (typeof arn !== 'string' || !PROJECT_ARN.test(arn)) {
       throw new ApiError('ArgumentException', `Invalid project ARN: ${JSON.stringify(arn ?? null)}`);
     }
-    const project = this.projects.find(candidate => candidate.record.arn === arn);
+    const project = projects.find(candidate => candidate.record.arn === arn);
     if (!project) {
       throw new ApiError('NotFoundException', `Project not found: ${arn}`);
     }
     return project;
   }
 
-  private requireSession(arn: unknown): WireRecord {
+  private requireSession(projects: SampleProject[], arn: unknown): WireRecord {
     if (typeof arn !== 'string' || !SESSION_ARN.test(arn)) {
       throw new ApiError('ArgumentException', `Invalid remote access session ARN: ${JSON.stringify(arn ?? null)}`);
     }
-    const session = this.findSession(arn);
+    const session = this.findSession(arn, projects);
     if (!session) {
       throw new ApiError('NotFoundException', `Remote access session not found: ${arn}`);
     }

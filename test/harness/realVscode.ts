@@ -62,6 +62,8 @@ export interface RealVscodeOptions {
   vsixPath?: string;
   /** Environment for the server and so for the extension host: the AWS variables go here. */
   env: Record<string, string>;
+  /** Variables removed from the inherited environment, such as the AWS keys for a no-credentials run. */
+  unsetEnv?: string[];
   /** User settings added to the defaults below. */
   settings?: Record<string, unknown>;
   port?: number;
@@ -111,6 +113,9 @@ export async function startRealVscode(options: RealVscodeOptions): Promise<RealV
     // No marketplace: the default gallery would be open-vsx.org.
     EXTENSIONS_GALLERY: '{}',
   };
+  for (const name of options.unsetEnv ?? []) {
+    delete env[name];
+  }
   const folders = ['--server-data-dir', path.join(runDir, 'server-data'), '--user-data-dir', path.join(runDir, 'user-data'), '--extensions-dir', path.join(runDir, 'extensions')];
   if (options.vsixPath) {
     execFileSync(process.execPath, [serverMain, ...folders, '--install-extension', options.vsixPath], { env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -92,7 +92,7 @@ describe('failures shown in the tree', () => {
     });
   }
 
-  it('shows a credentials failure as the welcome view', async () => {
+  it('names the profiles found for an unknown profile', async () => {
     fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '[profile team-a]\nregion = us-west-2\n');
     try {
       await setSetting('profile', 'missing-profile');
@@ -100,12 +100,60 @@ describe('failures shown in the tree', () => {
 
       const rows = await loadRoot(api);
 
-      assert.deepEqual(rows, [], 'no rows, so the welcome view shows');
-      assert.equal(api.model.projects.error?.credentials?.problem, 'unknownProfile');
-      assert.match(String(api.treeView.message), /Profile "missing-profile" is not in the AWS config or credentials files\. Profiles found: team-a\./);
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0].label, 'No valid AWS credentials');
+      assert.match(rows[0].description, /Profile "missing-profile" is not in the AWS config or credentials files\. Profiles found: team-a\./);
+      assert.equal(rows[0].item.contextValue, 'failed retryable selectProfile');
       assert.equal(emulator.requestCount(), 0);
     } finally {
       fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
+    }
+  });
+
+  it('offers an SSO sign-in for an expired SSO profile', async () => {
+    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), [
+      '[profile corp-dev]', 'sso_session = corp', 'sso_account_id = 111122223333', 'sso_role_name = Developer',
+      '[sso-session corp]', 'sso_start_url = https://corp.example.invalid/start', 'sso_region = us-west-2', '',
+    ].join('\n'));
+    try {
+      await setSetting('profile', 'corp-dev');
+      await waitFor('a fresh model', () => api.model.projects.items.length === 0 && api.model.projects.status === 'idle');
+
+      const rows = await loadRoot(api);
+
+      assert.match(rows[0].description, /Run "aws sso login --profile corp-dev" in a terminal, then refresh\./);
+      assert.equal(rows[0].item.contextValue, 'failed retryable ssoLogin selectProfile');
+      const opened = new Promise<vscode.Terminal>(resolve => {
+        const subscription = vscode.window.onDidOpenTerminal(terminal => {
+          subscription.dispose();
+          resolve(terminal);
+        });
+      });
+      await vscode.commands.executeCommand('deviceFarm.ssoLogin');
+      const terminal = await opened;
+      assert.equal(terminal.name, 'AWS SSO login');
+      terminal.dispose();
+    } finally {
+      fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
+    }
+  });
+
+  it('shows the welcome view when no credentials exist at all', async () => {
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    try {
+      await vscode.commands.executeCommand('deviceFarm.refresh');
+      await waitFor('the failed project list', () => api.model.projects.status === 'failed');
+
+      assert.deepEqual(rowsOf(api), [], 'no rows, so the welcome view shows');
+      assert.equal(api.model.projects.error?.credentials?.problem, 'missing');
+      assert.match(String(api.model.projects.error?.message), /No AWS credentials found for the default credential chain/);
+      assert.ok(api.log.recentLines().some(line => line.includes('No AWS credentials found for the default credential chain')), 'the reason is logged');
+      assert.equal(emulator.requestCount(), 0);
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = saved.id;
+      process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
     }
   });
 
