@@ -17,7 +17,7 @@
   byId('reload').addEventListener('click', () => vscode.postMessage({ type: 'reload' }));
   revealButton.addEventListener('click', () => vscode.postMessage({ type: 'toggleReveal' }));
 
-  /** Lists the masked fields, each with a button that asks the extension to copy its value. */
+  /** Lists the masked fields, each with a button that requests a copy of its value from the extension. */
   function showSecretPaths(paths) {
     secretList.replaceChildren();
     for (const path of paths) {

@@ -17,7 +17,7 @@ import { DeviceFarmLog } from './log';
 export const VIEW_ID = 'deviceFarm.explorer';
 const CREDENTIALS_MISSING_CONTEXT = 'deviceFarm.credentialsMissing';
 
-/** What the extension returns from `activate`, for the in-host tests. */
+/** The object `activate` returns, for the in-host tests. */
 export interface DeviceFarmExplorerApi {
   model: ExplorerModel;
   provider: ExplorerTreeDataProvider;

@@ -38,7 +38,7 @@ export class DeviceFarmLog implements Logger, vscode.Disposable {
     this.channel.show(true);
   }
 
-  /** The last lines logged, at every level, whatever level the channel shows. */
+  /** Returns the last lines logged, at every level, whatever level the channel shows. */
   recentLines(): readonly string[] {
     return this.recent;
   }

@@ -42,7 +42,7 @@ export interface DeviceFarmConnection {
 
 /**
  * Reads a reply that is not JSON (a proxy's HTML page, say) into memory before
- * the SDK parses it, so the SyntaxError's `$response.body` still holds its
+ * the SDK parses it, so the SyntaxError's `$response.body` still contains its
  * bytes for the error message. JSON replies pass through untouched.
  */
 const keepNonJsonBody: DeserializeMiddleware<ServiceInputTypes, ServiceOutputTypes> = next => async args => {
@@ -62,7 +62,7 @@ const keepNonJsonBody: DeserializeMiddleware<ServiceInputTypes, ServiceOutputTyp
 /**
  * Creates a client pinned to us-west-2 with bounded timeouts. Each call makes a
  * new credential provider, so a changed profile or edited config file is read
- * again; callers make a new connection whenever the settings change.
+ * again. Callers make a new connection whenever the settings change.
  * Throws an `invalidArgument` DeviceFarmError for an unusable endpoint.
  */
 export function createConnection(settings: ConnectionSettings, logger: Logger): DeviceFarmConnection {

@@ -18,7 +18,7 @@ export type DeviceFarmErrorKind =
   | 'cancelled'
   | 'service';
 
-/** Where a failing request was going: the operation, the resource and the connection it used. */
+/** The target of a failing request: the operation, the resource and the connection it used. */
 export interface RequestContext {
   operation: string;
   /** The ARN the request was about, if any. */

@@ -178,7 +178,7 @@ export async function getRemoteAccessSession(
     const output = await connection.client.send(new GetRemoteAccessSessionCommand({ arn }), { abortSignal: signal });
     connection.logger.info(`${operation} ${arn}: request ${output.$metadata.requestId ?? '-'}, ${Math.round(performance.now() - started)} ms`);
     if (!output.remoteAccessSession) {
-      throw new DeviceFarmError('unexpectedResponse', l10n.t('Device Farm answered {0} for {1} without a session.', operation, arn), operation);
+      throw new DeviceFarmError('unexpectedResponse', l10n.t('Device Farm returned no session from {0} for {1}. Refresh, then try again.', operation, arn), operation);
     }
     return output.remoteAccessSession;
   } catch (error) {

@@ -7,7 +7,7 @@ import { resultLabel, sessionIcon, statusLabel } from './sessionStatus';
 
 export const SHOW_SESSION_COMMAND = 'deviceFarm.showSessionJson';
 
-/** A tooltip built from untrusted values: labels are ours, values go in as escaped text. */
+/** Builds a tooltip from untrusted values: the labels are ours, and values go in as escaped text. */
 function tooltip(title: string, rows: Array<[string, string | number | undefined]>): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, false);
   markdown.isTrusted = false;
@@ -178,8 +178,8 @@ const ERROR_TITLES: Record<DeviceFarmError['kind'], () => string> = {
 };
 
 /**
- * A row for a list that failed. Items already read stay above it; its actions
- * resume the list from the failed page or show the log.
+ * Builds the row of a list that failed. Items already read stay above it, and
+ * its actions resume the list from the failed page or show the log.
  */
 export function errorItem(id: string, error: DeviceFarmError, itemsAlreadyShown: number): vscode.TreeItem {
   const title = ERROR_TITLES[error.kind]();

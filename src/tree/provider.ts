@@ -1,7 +1,7 @@
 // The TreeDataProvider of the Device Farm view: projects → remote access
 // sessions → device → device instance. Rows are rebuilt from the model on
-// every call; ids are composed from the ARN path, so they stay the same
-// across refreshes and a device shared by many sessions never clashes.
+// every call. Ids are composed from the ARN path, so they stay the same
+// across refreshes, and a device shared by many sessions never clashes.
 import type { Device, DeviceInstance, Project, RemoteAccessSession } from '@aws-sdk/client-device-farm';
 import * as vscode from 'vscode';
 import type { ExplorerModel, PagedList } from './model';
@@ -35,18 +35,18 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
   private readonly changeEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  /** Project nodes by ARN; the same object is reused so a change event can name it. */
-  private readonly projectNodes = new Map<string, ExplorerNode & { kind: 'project' }>();
+  /**
+   * Every node handed to VS Code, by id. The same object is reused for an id,
+   * because VS Code rejects a second element with an id it still has
+   * registered, and a change event must name the object it was given.
+   */
+  private readonly nodes = new Map<string, ExplorerNode>();
   private readonly expandedProjects = new Set<string>();
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly model: ExplorerModel) {
     this.subscription = model.onDidChange(change => {
-      const node = change.projectArn === undefined ? undefined : this.projectNodes.get(change.projectArn);
-      if (change.projectArn === undefined) {
-        this.projectNodes.clear();
-      }
-      this.changeEmitter.fire(node);
+      this.changeEmitter.fire(change.projectArn === undefined ? undefined : this.nodes.get(`project:${change.projectArn}`));
     });
   }
 
@@ -99,10 +99,10 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
         return this.sessionChildren(node);
       case 'session':
         return this.findSession(node.projectArn, node.sessionArn)?.device
-          ? [{ kind: 'device', id: `${node.id}/device`, projectArn: node.projectArn, sessionArn: node.sessionArn }]
+          ? [this.intern({ kind: 'device', id: `${node.id}/device`, projectArn: node.projectArn, sessionArn: node.sessionArn })]
           : [];
       case 'device':
-        return this.instancesOf(this.findSession(node.projectArn, node.sessionArn)).map(instance => ({
+        return this.instancesOf(this.findSession(node.projectArn, node.sessionArn)).map(instance => this.intern({
           kind: 'instance',
           id: `${node.id}/instance:${instance.arn ?? ''}`,
           projectArn: node.projectArn,
@@ -121,22 +121,32 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
       case 'session':
         return this.projectNode(node.projectArn);
       case 'device':
-        return { kind: 'session', id: `session:${node.sessionArn}`, projectArn: node.projectArn, sessionArn: node.sessionArn };
+        return this.sessionNode(node.projectArn, node.sessionArn);
       case 'instance':
-        return { kind: 'device', id: `session:${node.sessionArn}/device`, projectArn: node.projectArn, sessionArn: node.sessionArn };
+        return this.intern({ kind: 'device', id: `session:${node.sessionArn}/device`, projectArn: node.projectArn, sessionArn: node.sessionArn });
       default:
         return node.projectArn === undefined ? undefined : this.projectNode(node.projectArn);
     }
   }
 
-  /** The session node of a loaded session, for `TreeView.reveal`. */
+  /** Builds the node of a loaded session, for `TreeView.reveal`. */
   sessionNode(projectArn: string, sessionArn: string): ExplorerNode {
-    return { kind: 'session', id: `session:${sessionArn}`, projectArn, sessionArn };
+    return this.intern({ kind: 'session', id: `session:${sessionArn}`, projectArn, sessionArn });
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.changeEmitter.dispose();
+  }
+
+  /** Returns the node already handed out for this id, updated with the new fields, or registers this one. */
+  private intern<T extends ExplorerNode>(node: T): T {
+    const existing = this.nodes.get(node.id);
+    if (existing && existing.kind === node.kind) {
+      return Object.assign(existing, node);
+    }
+    this.nodes.set(node.id, node);
+    return node;
   }
 
   private rootChildren(): ExplorerNode[] {
@@ -155,7 +165,7 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
   private sessionChildren(node: ExplorerNode & { kind: 'project' }): ExplorerNode[] {
     const list = this.model.sessionsOf(node.projectArn);
     if (!list) {
-      return [{ kind: 'loading', id: `${node.id}/loading`, projectArn: node.projectArn, refreshing: false }];
+      return [this.intern({ kind: 'loading', id: `${node.id}/loading`, projectArn: node.projectArn, refreshing: false })];
     }
     const children: ExplorerNode[] = [...list.items]
       .filter(session => session.arn)
@@ -167,21 +177,16 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
   /** The rows after a list's items: Loading…, the error row, or the empty-list message. */
   private statusRows<T>(list: PagedList<T>, projectArn: string | undefined, parentId: string, emptyMessage: string): ExplorerNode[] {
     if (list.status === 'loading' || list.status === 'idle') {
-      return [{ kind: 'loading', id: `${parentId}/loading`, projectArn, refreshing: list.refreshing }];
+      return [this.intern({ kind: 'loading', id: `${parentId}/loading`, projectArn, refreshing: list.refreshing })];
     }
     if (list.status === 'failed') {
-      return [{ kind: 'error', id: `${parentId}/error`, projectArn }];
+      return [this.intern({ kind: 'error', id: `${parentId}/error`, projectArn })];
     }
-    return list.items.length === 0 ? [{ kind: 'message', id: `${parentId}/empty`, projectArn, message: emptyMessage }] : [];
+    return list.items.length === 0 ? [this.intern({ kind: 'message', id: `${parentId}/empty`, projectArn, message: emptyMessage })] : [];
   }
 
   private projectNode(projectArn: string): ExplorerNode & { kind: 'project' } {
-    let node = this.projectNodes.get(projectArn);
-    if (!node) {
-      node = { kind: 'project', id: `project:${projectArn}`, projectArn };
-      this.projectNodes.set(projectArn, node);
-    }
-    return node;
+    return this.intern({ kind: 'project', id: `project:${projectArn}`, projectArn });
   }
 
   private listOf(projectArn: string | undefined): PagedList<unknown> | undefined {
@@ -196,7 +201,7 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
     return this.model.sessionsOf(projectArn)?.items.find(session => session.arn === sessionArn);
   }
 
-  /** The instance a session ran on, or every instance of its device when the session names none that matches. */
+  /** Returns the instance a session ran on, or every instance of its device when the session names none that matches. */
   private instancesOf(session: RemoteAccessSession | undefined): DeviceInstance[] {
     const device: Device | undefined = session?.device;
     const instances = device?.instances ?? [];

@@ -41,7 +41,7 @@ export interface SessionPanelActions {
   openDocument(arn: string, name: string, reveal: boolean): Promise<void>;
 }
 
-/** What a panel last sent to its page, for tests that check what the user sees. */
+/** The content a panel last sent to its page, for tests of what the user is shown. */
 export interface PanelContent {
   arn: string;
   json?: string;
@@ -236,12 +236,12 @@ export class SessionPanels implements vscode.Disposable {
     return panel.panel;
   }
 
-  /** What the open panel of a session last showed. */
+  /** Returns what the open panel of a session last showed. */
   contentOf(arn: string): PanelContent | undefined {
     return this.panels.get(arn)?.content;
   }
 
-  /** The open panel of a session, if any. */
+  /** Returns the open panel of a session, if any. */
   panelOf(arn: string): vscode.WebviewPanel | undefined {
     return this.panels.get(arn)?.panel;
   }

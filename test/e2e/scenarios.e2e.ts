@@ -239,7 +239,7 @@ describe('Device Farm Explorer on screen', function () {
     await collapseProject(project);
   });
 
-  it('shows page 1 and an error row when page 2 is throttled, then Retry completes', async () => {
+  it('throttled page 2 shows an error row, Retry completes', async () => {
     const project = emulator.projects[2];
     emulator.addFault({ operation: 'ListRemoteAccessSessions', page: 2, kind: 'ThrottlingException', times: 3 });
 
@@ -283,6 +283,13 @@ describe('Device Farm Explorer on screen', function () {
       assert.equal(await treeRow(page, String(project.record.name)).count(), 0);
     }
     await screenshot(page, 'profile-switched');
+  });
+
+  it('raises no error notification', async () => {
+    await runCommand(page, 'Notifications: Show Notifications');
+    const errors = await page.locator('.notifications-center .notification-list-item', { has: page.locator('.codicon-error') }).allInnerTexts();
+
+    assert.deepEqual(errors, []);
   });
 
   it('sends no request off 127.0.0.1', () => {

@@ -1,5 +1,5 @@
 // Deterministic sample data for the Device Farm emulator. Everything is derived
-// from a seed, so a test that names a session by index sees the same session
+// from a seed, so a test that names a session by index gets the same session
 // on every run and on every machine.
 
 export const ACCOUNT_ID = '123456789012';

@@ -13,7 +13,7 @@ const PROJECT_ARN = /^arn:aws:devicefarm:us-west-2:\d{12}:project:[0-9a-f-]{36}$
 const SESSION_ARN = /^arn:aws:devicefarm:us-west-2:\d{12}:session:[0-9a-f-]{36}\/[0-9a-f-]{36}\/\d{5}$/;
 const AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=[^/\s]+\/\d{8}\/us-west-2\/devicefarm\/aws4_request, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]{64}$/;
 
-/** What a scripted fault makes the emulator do instead of answering normally. */
+/** What a scripted fault makes the emulator do instead of its normal reply. */
 export type FaultKind =
   | 'ThrottlingException'
   | 'LimitExceededException'
@@ -36,7 +36,7 @@ export type FaultKind =
   /**
    * The normal items, with a `nextToken` seen before: the token of page `toPage`
    * (a cycle of several pages), or by default the request's own token (page 1
-   * answers with the token of page 2).
+   * replies with the token of page 2).
    */
   | 'repeatToken'
   /** The normal token, with no items. */
@@ -70,7 +70,7 @@ export interface Fault {
   /** 1-based page of a list operation; omitted matches every page. */
   page?: number;
   kind: FaultKind;
-  /** How many matching requests the fault answers before it clears; omitted means until removed. */
+  /** How many matching requests the fault replaces before it clears; omitted means until removed. */
   times?: number;
   /** For 'slow': how long to wait before the reply, in milliseconds. */
   delayMs?: number;
@@ -130,7 +130,7 @@ function decodeToken(token: string, list: string): number {
 }
 
 export class DeviceFarmEmulator {
-  /** The data of the default account: what every access key sees unless `addAccount` gave it its own. */
+  /** The data of the default account: returned to every access key that `addAccount` gave no data of its own. */
   projects: SampleProject[];
   private readonly accounts = new Map<string, SampleProject[]>();
   pageSize: number;
@@ -323,7 +323,7 @@ export class DeviceFarmEmulator {
     }
   }
 
-  /** Returns the 1-based page a list request asks for, from its token. */
+  /** Returns the 1-based page a list request names by its token. */
   private pageOf(operation: string, input: Record<string, unknown>): number | undefined {
     if (operation !== 'ListProjects' && operation !== 'ListRemoteAccessSessions') {
       return undefined;

@@ -58,7 +58,7 @@ export async function pickQuickPickItem(page: Page, placeholder: RegExp, label: 
 }
 
 /**
- * Waits until the browser's clipboard holds `text`, so a paste that follows
+ * Waits until the browser's clipboard contains `text`, so a paste that follows
  * does not race the extension host's write.
  */
 export async function waitForClipboard(page: Page, text: string): Promise<void> {
@@ -71,7 +71,7 @@ export async function waitForClipboard(page: Page, text: string): Promise<void> 
   throw new Error(`The clipboard did not receive ${JSON.stringify(text)} within 10 s.`);
 }
 
-/** A row of the Device Farm view, by its visible text (a row's tooltip becomes its accessible name). */
+/** Finds a row of the Device Farm view by its visible text, because a row's tooltip becomes its accessible name. */
 export function treeRow(page: Page, text: string | RegExp, level?: number): Locator {
   const selector = level === undefined ? '.part.sidebar [role=treeitem]' : `.part.sidebar [role=treeitem][aria-level="${level}"]`;
   return page.locator(selector, { hasText: text }).first();
@@ -97,12 +97,12 @@ export async function clickContextMenuItem(page: Page, row: Locator, title: stri
   await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 });
 }
 
-/** The document inside the visible webview. */
+/** Returns the document inside the visible webview. */
 export function webviewContent(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
 }
 
-/** The text of the active editor, as rendered. */
+/** Reads the text of the active editor, as rendered. */
 export async function activeEditorText(page: Page): Promise<string> {
   const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
   const text = await lines.innerText();
