@@ -65,7 +65,11 @@ const keepNonJsonBody: DeserializeMiddleware<ServiceInputTypes, ServiceOutputTyp
  * again. Callers make a new connection whenever the settings change.
  * Throws an `invalidArgument` DeviceFarmError for an unusable endpoint.
  */
-export function createConnection(settings: ConnectionSettings, logger: Logger): DeviceFarmConnection {
+export function createConnection(
+  settings: ConnectionSettings,
+  logger: Logger,
+  timeouts: { connectionMs?: number; requestMs?: number } = {},
+): DeviceFarmConnection {
   const profile = settings.profile?.trim() || undefined;
   const endpoint = settings.endpoint?.trim() || undefined;
   const endpointProblem = endpoint === undefined ? undefined : validateEndpoint(endpoint);
@@ -82,8 +86,11 @@ export function createConnection(settings: ConnectionSettings, logger: Logger): 
     credentials: createCredentialProvider(profile),
     maxAttempts: 3,
     requestHandler: {
-      connectionTimeout: CONNECTION_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionTimeout: timeouts.connectionMs ?? CONNECTION_TIMEOUT_MS,
+      requestTimeout: timeouts.requestMs ?? REQUEST_TIMEOUT_MS,
+      // Without this, @smithy/node-http-handler 4.x only logs a warning when requestTimeout passes.
+      throwOnRequestTimeout: true,
+      socketTimeout: timeouts.requestMs ?? REQUEST_TIMEOUT_MS,
       ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}),
     },
   });

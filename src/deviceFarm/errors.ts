@@ -162,6 +162,12 @@ export function classifyError(error: unknown, context: RequestContext): DeviceFa
   }
   if (NETWORK_CODES.has(sdkError.code ?? '') || NETWORK_CODES.has(name) || name === 'TimeoutError' || name === 'RequestTimeout') {
     const proxy = context.settings.proxy;
+    // The SDK names a dropped socket TimeoutError too, with code ECONNRESET; only ETIMEDOUT is a timeout.
+    if (sdkError.code === 'ETIMEDOUT' || (name === 'TimeoutError' && sdkError.code === undefined)) {
+      return make('network', l10n.t(
+        'Device Farm at {0} did not reply to {1} in time{2} (timed out after {3} attempts). Check the network connection and the proxy, then retry.',
+        endpoint, context.operation, proxy ? l10n.t(' through proxy {0}', redactUrl(proxy)) : '', attempts ?? 1));
+    }
     return make('network', l10n.t(
       'Could not reach Device Farm at {0} ({1}){2}. Check the network connection, the proxy and the "deviceFarm.endpoint" setting.',
       endpoint, sdkError.code ?? name, proxy ? l10n.t(' through proxy {0}', redactUrl(proxy)) : ''));

@@ -54,6 +54,16 @@ describe('error classification from scripted replies', () => {
     });
   }
 
+  it('classifies a reply slower than the timeout as a network failure', async () => {
+    const connection = connectTo(emulator.url, {}, { requestMs: 200 });
+    emulator.addFault({ operation: 'ListProjects', kind: 'slow', delayMs: 1000 });
+
+    const error = await failureOf(collect(listProjects(connection)));
+
+    assert.equal(error.kind, 'network');
+    assert.match(error.message, /Device Farm at http:\/\/127\.0\.0\.1:\d+ did not reply to ListProjects in time \(timed out after 3 attempts\)/);
+  });
+
   it('keeps the request id of a service error', async () => {
     const connection = connectTo(emulator.url);
     emulator.addFault({ operation: 'ListProjects', kind: 'AccessDeniedException' });

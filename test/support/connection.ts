@@ -10,9 +10,13 @@ export class RecordingLogger implements Logger {
   error(message: string): void { this.lines.push(`error ${message}`); }
 }
 
-export function connectTo(endpoint: string, settings: Omit<ConnectionSettings, 'endpoint'> = {}): DeviceFarmConnection & { logger: RecordingLogger } {
+export function connectTo(
+  endpoint: string,
+  settings: Omit<ConnectionSettings, 'endpoint'> = {},
+  timeouts: { connectionMs?: number; requestMs?: number } = {},
+): DeviceFarmConnection & { logger: RecordingLogger } {
   const logger = new RecordingLogger();
-  return { ...createConnection({ ...settings, endpoint }, logger), logger };
+  return { ...createConnection({ ...settings, endpoint }, logger, timeouts), logger };
 }
 
 /** Collects every item of a paged listing into one array. */
