@@ -235,7 +235,15 @@ function collectWarnings(): Map<string, number> {
 
 async function main(): Promise<void> {
   const { sizes, quick, awsPath, argv } = readOptions();
-  isolateProcessFromAws();
+  const awsFiles = isolateProcessFromAws();
+  try {
+    await runBenchmark(sizes, quick, awsPath, argv);
+  } finally {
+    fs.rmSync(awsFiles.directory, { recursive: true, force: true });
+  }
+}
+
+async function runBenchmark(sizes: Sizes, quick: boolean, awsPath: string, argv: string[]): Promise<void> {
   const warnings = collectWarnings();
   const startedAt = new Date();
   const loadBefore = os.loadavg();
