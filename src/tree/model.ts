@@ -207,9 +207,15 @@ export class ExplorerModel {
     const isCurrent = (): boolean => generation === this.generation;
     const fresh: T[] = [];
 
+    // A first load starts from getChildren, which already shows a Loading row, so it
+    // announces nothing until its first page: a change event during getChildren makes
+    // VS Code fetch the same children twice at once.
+    const wasIdle = list.status === 'idle';
     list.status = 'loading';
     list.error = undefined;
-    this.emit({ projectArn });
+    if (!wasIdle) {
+      this.emit({ projectArn });
+    }
 
     try {
       for await (const page of source({ signal, startToken: options.startToken, startPageNumber: options.startPageNumber })) {

@@ -42,12 +42,13 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
    */
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly expandedProjects = new Set<string>();
+  /** Projects whose rows changed since the last event; null when the whole tree did. */
+  private pendingChanges: Set<string> | null = new Set();
+  private changeTimer: NodeJS.Timeout | undefined;
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly model: ExplorerModel) {
-    this.subscription = model.onDidChange(change => {
-      this.changeEmitter.fire(change.projectArn === undefined ? undefined : this.nodes.get(`project:${change.projectArn}`));
-    });
+    this.subscription = model.onDidChange(change => this.queueChange(change.projectArn));
   }
 
   /** Tracks expansion so a re-rendered project stays open; called from the TreeView's events. */
@@ -135,8 +136,34 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
   }
 
   dispose(): void {
+    clearTimeout(this.changeTimer);
     this.subscription.dispose();
     this.changeEmitter.dispose();
+  }
+
+  /**
+   * Fires the changes of one turn of the event loop together, after it ends.
+   * Never firing inside getChildren keeps VS Code from fetching the same
+   * children twice at once, which registers their ids twice.
+   */
+  private queueChange(projectArn: string | undefined): void {
+    if (projectArn === undefined) {
+      this.pendingChanges = null;
+    } else {
+      this.pendingChanges?.add(projectArn);
+    }
+    this.changeTimer ??= setTimeout(() => {
+      const changes = this.pendingChanges;
+      this.pendingChanges = new Set();
+      this.changeTimer = undefined;
+      if (changes === null) {
+        this.changeEmitter.fire(undefined);
+        return;
+      }
+      for (const arn of changes) {
+        this.changeEmitter.fire(this.nodes.get(`project:${arn}`));
+      }
+    }, 0);
   }
 
   /** Returns the node already handed out for this id, updated with the new fields, or registers this one. */

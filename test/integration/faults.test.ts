@@ -180,6 +180,21 @@ describe('failures shown in the tree', () => {
     assert.equal(new Set(ids).size, 12);
   });
 
+  it('closing the webview mid-request leaves no error', async () => {
+    const session = emulator.projects[0].sessions[0];
+    emulator.addFault({ operation: 'GetRemoteAccessSession', kind: 'slow', delayMs: 1500 });
+
+    const panel = await vscode.commands.executeCommand('deviceFarm.showSessionJson', String(session.arn)).then(() => api.panels.panelOf(String(session.arn)));
+    assert.ok(panel, 'the panel opened');
+    await new Promise(resolve => setTimeout(resolve, 500));
+    panel.dispose();
+    await new Promise(resolve => setTimeout(resolve, 1500));
+
+    assert.equal(api.panels.panelOf(String(session.arn)), undefined);
+    assert.equal(emulator.requestCount('GetRemoteAccessSession'), 1, 'the request was in flight when the panel closed');
+    assert.ok(!api.log.recentLines().some(line => line.includes(`Session panel ${String(session.arn)}`)), 'nothing was logged for the closed panel');
+  });
+
   it('a profile switch during paging shows nothing of the old account', async () => {
     emulator.latencyMs = 15;
     const projectRow = await firstProjectRow();

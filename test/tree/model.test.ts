@@ -57,7 +57,7 @@ describe('ExplorerModel against the emulator', () => {
     assert.equal(model.projects.items.length, 3);
     assert.equal(model.sessionsOf(projectArn)?.status, 'complete');
     assert.equal(model.sessionsOf(projectArn)?.items.length, 14);
-    assert.deepEqual(counts.filter((count, index) => counts.indexOf(count) === index), [0, 4, 8, 12, 14]);
+    assert.deepEqual(counts.filter((count, index) => counts.indexOf(count) === index), [4, 8, 12, 14]);
   });
 
   it('reads a list once however often it is asked', async () => {
