@@ -28,10 +28,12 @@ export function readConnectionSettings(): ConnectionSettings {
   };
 }
 
-/** How many session lists a refresh reads at once, from `deviceFarm.maxConcurrentRequests`. */
+const DEFAULT_MAX_CONCURRENT_REQUESTS = 20;
+
+/** Reads `deviceFarm.maxConcurrentRequests`: how many page requests may be in flight at once. */
 export function readMaxConcurrentRequests(): number {
-  const value = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>('maxConcurrentRequests', 4);
-  return Number.isInteger(value) ? Math.min(16, Math.max(1, value)) : 4;
+  const value = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>('maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS);
+  return Number.isInteger(value) ? Math.min(100, Math.max(1, value)) : DEFAULT_MAX_CONCURRENT_REQUESTS;
 }
 
 const PROXY_SETTINGS = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'];

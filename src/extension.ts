@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
     connection = undefined;
   };
 
-  const model = new ExplorerModel(connect, { maxConcurrentLists: readMaxConcurrentRequests });
+  const model = new ExplorerModel(connect, { maxConcurrentRequests: readMaxConcurrentRequests });
   const provider = new ExplorerTreeDataProvider(model);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const panels = new SessionPanels(context.extensionUri, connect, log, {

@@ -99,7 +99,7 @@ export class RefreshBench {
 
   constructor(private readonly emulator: EmulatorProcess, private readonly options: RefreshBenchOptions) {
     this.semaphore = options.requestLimit === undefined ? undefined : new Semaphore(options.requestLimit);
-    this.model = new ExplorerModel(() => this.connect(), { maxConcurrentLists: () => options.concurrency });
+    this.model = new ExplorerModel(() => this.connect(), { maxConcurrentRequests: () => options.concurrency });
   }
 
   /** Loads the project list and every project's sessions, with no latency, so all count as expanded. */

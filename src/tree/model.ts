@@ -1,6 +1,7 @@
 // The loaded data behind the tree: the project list and, for each project the
 // user expanded, its remote access sessions. It knows nothing of VS Code, so
 // the tree, the commands and the benchmark all drive the same code.
+import { setMaxListeners } from 'node:events';
 import type { Project, RemoteAccessSession } from '@aws-sdk/client-device-farm';
 import type { DeviceFarmConnection } from '../deviceFarm/client';
 import { classifyError, type DeviceFarmError } from '../deviceFarm/errors';
@@ -35,8 +36,29 @@ export interface ModelChange {
 }
 
 export interface ExplorerModelOptions {
-  /** How many projects' sessions a refresh reads at once; read on every refresh. Defaults to 4. */
-  maxConcurrentLists?: () => number;
+  /** How many page requests may be in flight at once, across every list; read before each request. Defaults to 20. */
+  maxConcurrentRequests?: () => number;
+}
+
+/** Caps how many page requests run at once; the rest wait in order. */
+class RequestLimiter {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limit: () => number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    while (this.active >= Math.max(1, this.limit())) {
+      await new Promise<void>(resolve => this.waiting.push(resolve));
+    }
+    this.active += 1;
+    try {
+      return await task();
+    } finally {
+      this.active -= 1;
+      this.waiting.shift()?.();
+    }
+  }
 }
 
 type PageSource<T> = (options: ListOptions) => AsyncIterable<Page<T>>;
@@ -48,10 +70,11 @@ export class ExplorerModel {
   private generation = 0;
   private controller = new AbortController();
   private refreshInFlight: Promise<void> | undefined;
-  private readonly maxConcurrentLists: () => number;
+  private readonly limiter: RequestLimiter;
 
   constructor(private connect: () => DeviceFarmConnection, options: ExplorerModelOptions = {}) {
-    this.maxConcurrentLists = options.maxConcurrentLists ?? (() => 4);
+    this.limiter = new RequestLimiter(options.maxConcurrentRequests ?? (() => 20));
+    this.allowManyAbortListeners();
   }
 
   get projects(): PagedList<Project> {
@@ -112,8 +135,9 @@ export class ExplorerModel {
 
   /**
    * Re-reads the project list and then the sessions of every loaded project,
-   * each through its last page. Starting a refresh cancels the one before it,
-   * and every load still running, so two never interleave.
+   * all lists at once (the request limit applies), each through its last page.
+   * Starting a refresh cancels the one before it, and every load still
+   * running, so two never interleave.
    */
   refresh(): Promise<void> {
     this.cancelAll();
@@ -138,14 +162,10 @@ export class ExplorerModel {
         list.status = 'loading';
         this.emit({ projectArn: arn });
       }
-      const worker = async (): Promise<void> => {
-        for (let next = queue.shift(); next && generation === this.generation; next = queue.shift()) {
-          const [arn, list] = next;
-          list.inFlight = this.read(list, arn, options => listRemoteAccessSessions(this.connect(), arn, options), { replace: true });
-          await list.inFlight;
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(Math.max(1, this.maxConcurrentLists()), queue.length) }, worker));
+      await Promise.all(queue.map(([arn, list]) => {
+        list.inFlight = this.read(list, arn, options => listRemoteAccessSessions(this.connect(), arn, options), { replace: true });
+        return list.inFlight;
+      }));
     };
     this.refreshInFlight = run();
     return this.refreshInFlight;
@@ -172,7 +192,13 @@ export class ExplorerModel {
     this.generation += 1;
     this.controller.abort();
     this.controller = new AbortController();
+    this.allowManyAbortListeners();
     this.refreshInFlight = undefined;
+  }
+
+  /** Every request of a generation listens to one signal, so Node's default cap of 10 listeners would warn. */
+  private allowManyAbortListeners(): void {
+    setMaxListeners(0, this.controller.signal);
   }
 
   private sessionListFor(projectArn: string): ListState<RemoteAccessSession> {
@@ -217,9 +243,17 @@ export class ExplorerModel {
       this.emit({ projectArn });
     }
 
+    const pages = source({ signal, startToken: options.startToken, startPageNumber: options.startPageNumber })[Symbol.asyncIterator]();
     try {
-      for await (const page of source({ signal, startToken: options.startToken, startPageNumber: options.startPageNumber })) {
+      for (;;) {
+        // Each next() sends one page request, so the limiter counts requests, not lists.
+        const next = await this.limiter.run(() => pages.next());
+        if (next.done) {
+          break;
+        }
+        const page = next.value;
         if (!isCurrent()) {
+          await pages.return?.(undefined);
           return;
         }
         if (options.replace) {

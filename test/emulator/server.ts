@@ -136,6 +136,9 @@ export class DeviceFarmEmulator {
   pageSize: number;
   latencyMs: number;
   readonly requests: RecordedRequest[] = [];
+  /** The most API requests that were being served at the same time. */
+  maxInFlight = 0;
+  private inFlight = 0;
   private faults: Fault[] = [];
   private readonly server: http.Server;
   private readonly sockets = new Set<import('node:net').Socket>();
@@ -233,6 +236,16 @@ export class DeviceFarmEmulator {
       this.handleControl(request, body, response);
       return;
     }
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      await this.handleApiCall(request, body, response);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async handleApiCall(request: http.IncomingMessage, body: string, response: http.ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const target = String(request.headers['x-amz-target'] ?? '');
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;

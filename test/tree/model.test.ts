@@ -68,6 +68,34 @@ describe('ExplorerModel against the emulator', () => {
     assert.equal(emulator.requestCount('ListRemoteAccessSessions'), 4);
   });
 
+  it('caps page requests in flight across lists', async () => {
+    const limited = new ExplorerModel(() => connectTo(emulator.url), { maxConcurrentRequests: () => 2 });
+    emulator.latencyMs = 20;
+    try {
+      await limited.loadProjects();
+      await Promise.all(emulator.projects.map(project => limited.loadSessions(String(project.record.arn))));
+      emulator.maxInFlight = 0;
+
+      await limited.refresh();
+
+      assert.equal(emulator.maxInFlight, 2);
+      assert.ok(emulator.projects.every(project => limited.sessionsOf(String(project.record.arn))?.items.length === 14));
+    } finally {
+      limited.dispose();
+    }
+  });
+
+  it('reads every expanded list at once on refresh', async () => {
+    emulator.latencyMs = 20;
+    await model.loadProjects();
+    await Promise.all(emulator.projects.map(project => model.loadSessions(String(project.record.arn))));
+    emulator.maxInFlight = 0;
+
+    await model.refresh();
+
+    assert.equal(emulator.maxInFlight, 3, 'one request per project in flight');
+  });
+
   it('keeps the pages read before a failure and resumes from the failed page', async () => {
     const projectArn = String(emulator.projects[0].record.arn);
     emulator.addFault({ operation: 'ListRemoteAccessSessions', page: 3, kind: 'ThrottlingException', times: 3 });
