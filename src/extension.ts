@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
     return connection;
   };
   const dropConnection = (): void => {
-    connection?.client.destroy();
+    connection?.destroy();
     connection = undefined;
   };
 

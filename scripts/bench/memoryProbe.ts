@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${JSON.stringify({ heapBytes: after - before, sessions, projects: model.projects.items.length })}\n`);
   model.dispose();
-  connection.client.destroy();
+  connection.destroy();
 }
 
 main().catch(error => {

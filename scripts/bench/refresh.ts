@@ -1,6 +1,7 @@
 // Times ExplorerModel.refresh() against the emulator process: the same
 // service and model code the tree uses, with every request recorded on the
 // client side (by SDK middleware) and on the server side (by the emulator).
+import type { DeviceFarmClient } from '@aws-sdk/client-device-farm';
 import { createConnection, type DeviceFarmConnection, type Logger } from '../../src/deviceFarm/client';
 import { ExplorerModel } from '../../src/tree/model';
 import { expectedRequestCounts, pagesNeeded } from './bounds';
@@ -175,19 +176,28 @@ export class RefreshBench {
 
   private connect(): DeviceFarmConnection {
     if (!this.connection) {
-      this.connection = createConnection({ endpoint: this.emulator.url }, silentLogger);
-      this.instrument(this.connection);
+      this.connection = this.instrument(createConnection({ endpoint: this.emulator.url }, silentLogger));
     }
     return this.connection;
   }
 
   private dropConnection(): void {
-    this.connection?.client.destroy();
+    this.connection?.destroy();
     this.connection = undefined;
   }
 
-  private instrument(connection: DeviceFarmConnection): void {
-    connection.client.middlewareStack.add(
+  /** Returns the connection with a middleware on its client that records every request and its timing. */
+  private instrument(connection: DeviceFarmConnection): DeviceFarmConnection {
+    let instrumented: Promise<DeviceFarmClient> | undefined;
+    const client = (): Promise<DeviceFarmClient> => (instrumented ??= connection.client().then(built => {
+      this.addRecorder(built);
+      return built;
+    }));
+    return { ...connection, client };
+  }
+
+  private addRecorder(client: DeviceFarmClient): void {
+    client.middlewareStack.add(
       (next, context) => async args => {
         await this.semaphore?.acquire();
         this.inFlight += 1;
@@ -263,7 +273,7 @@ export async function measureColdLoad(emulator: EmulatorProcess, latencyMs: numb
   } finally {
     subscription.dispose();
     model.dispose();
-    connection.client.destroy();
+    connection.destroy();
     await emulator.takeRequests();
   }
 }

@@ -1,7 +1,8 @@
 // Builds the DeviceFarmClient that every request goes through. Nothing here
-// imports `vscode`, so the service layer runs in plain Node tests.
+// imports `vscode`, so the service layer runs in plain Node tests. The AWS SDK
+// is imported on the first request, not when the extension activates.
 import { Readable } from 'node:stream';
-import { DeviceFarmClient, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-device-farm';
+import type { DeviceFarmClient, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-device-farm';
 import type { DeserializeMiddleware } from '@smithy/types';
 import { createCredentialProvider } from './credentials';
 import { DEFAULT_ENDPOINT, DEVICE_FARM_REGION, validateEndpoint } from './endpoint';
@@ -35,7 +36,10 @@ export interface Logger {
 
 /** A client with the settings it was built from, so errors can name the profile and endpoint. */
 export interface DeviceFarmConnection {
-  readonly client: DeviceFarmClient;
+  /** Returns the client, loading the SDK and building the client on the first call. */
+  client(): Promise<DeviceFarmClient>;
+  /** Closes the client's sockets, if it was built. */
+  destroy(): void;
   readonly settings: ConnectionSettings;
   readonly logger: Logger;
 }
@@ -78,22 +82,34 @@ export function createConnection(
   }
   const proxySettings = settings.proxySettings ?? {};
   const proxy = resolveProxy(endpoint ?? DEFAULT_ENDPOINT, proxySettings);
-  const agent = proxy ? createProxyAgent(proxy, proxySettings) : undefined;
+  const credentials = createCredentialProvider(profile);
 
-  const client = new DeviceFarmClient({
-    region: DEVICE_FARM_REGION,
-    endpoint,
-    credentials: createCredentialProvider(profile),
-    maxAttempts: 3,
-    requestHandler: {
-      connectionTimeout: timeouts.connectionMs ?? CONNECTION_TIMEOUT_MS,
-      requestTimeout: timeouts.requestMs ?? REQUEST_TIMEOUT_MS,
-      // Without this, @smithy/node-http-handler 4.x only logs a warning when requestTimeout passes.
-      throwOnRequestTimeout: true,
-      socketTimeout: timeouts.requestMs ?? REQUEST_TIMEOUT_MS,
-      ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}),
-    },
-  });
-  client.middlewareStack.add(keepNonJsonBody, { step: 'deserialize', priority: 'low', name: 'keepNonJsonBody' });
-  return { client, settings: { profile, endpoint, proxySettings, proxy }, logger };
+  const build = async (): Promise<DeviceFarmClient> => {
+    const { DeviceFarmClient } = await import('@aws-sdk/client-device-farm');
+    const agent = proxy ? await createProxyAgent(proxy, proxySettings) : undefined;
+    const client = new DeviceFarmClient({
+      region: DEVICE_FARM_REGION,
+      endpoint,
+      credentials,
+      maxAttempts: 3,
+      requestHandler: {
+        connectionTimeout: timeouts.connectionMs ?? CONNECTION_TIMEOUT_MS,
+        requestTimeout: timeouts.requestMs ?? REQUEST_TIMEOUT_MS,
+        // Without this, @smithy/node-http-handler 4.x only logs a warning when requestTimeout passes.
+        throwOnRequestTimeout: true,
+        socketTimeout: timeouts.requestMs ?? REQUEST_TIMEOUT_MS,
+        ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}),
+      },
+    });
+    client.middlewareStack.add(keepNonJsonBody, { step: 'deserialize', priority: 'low', name: 'keepNonJsonBody' });
+    return client;
+  };
+
+  let clientPromise: Promise<DeviceFarmClient> | undefined;
+  return {
+    client: () => (clientPromise ??= build()),
+    destroy: () => void clientPromise?.then(client => client.destroy(), () => undefined),
+    settings: { profile, endpoint, proxySettings, proxy },
+    logger,
+  };
 }

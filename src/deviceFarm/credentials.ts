@@ -1,7 +1,6 @@
 // The credential provider: the AWS CLI's resolution order through the SDK's
 // own providers, bounded in time, with failures turned into a reason the
 // user can act on (which profiles exist, whether SSO needs a login).
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { listProfileNames } from './profiles';
 
@@ -58,10 +57,12 @@ async function explain(error: unknown, profile: string | undefined): Promise<Cre
  * undefined. The shared files are read again by each new provider.
  */
 export function createCredentialProvider(profile: string | undefined, timeoutMs = CREDENTIALS_TIMEOUT_MS): AwsCredentialIdentityProvider {
-  const base = profile
-    ? fromIni({ profile, ignoreCache: true })
-    : fromNodeProviderChain({ ignoreCache: true });
+  let base: AwsCredentialIdentityProvider | undefined;
   return async (options?: Parameters<AwsCredentialIdentityProvider>[0]): Promise<AwsCredentialIdentity> => {
+    if (!base) {
+      const { fromIni, fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+      base = profile ? fromIni({ profile, ignoreCache: true }) : fromNodeProviderChain({ ignoreCache: true });
+    }
     try {
       return await withTimeout(base(options), timeoutMs, () => new CredentialsError('timedOut', profile, `No credentials within ${timeoutMs / 1000} s.`));
     } catch (error) {

@@ -1,11 +1,5 @@
 // Reads projects and remote access sessions, page by page, through nextToken.
-import {
-  GetRemoteAccessSessionCommand,
-  ListRemoteAccessSessionsCommand,
-  paginateListProjects,
-  type Project,
-  type RemoteAccessSession,
-} from '@aws-sdk/client-device-farm';
+import type { Project, RemoteAccessSession } from '@aws-sdk/client-device-farm';
 import * as l10n from '@vscode/l10n';
 import type { DeviceFarmConnection } from './client';
 import { classifyError, DeviceFarmError } from './errors';
@@ -68,13 +62,14 @@ export async function* listProjects(connection: DeviceFarmConnection, options: L
   let itemCount = 0;
   let started = performance.now();
 
-  // The paginator writes each token into its input object, so a fresh one per run.
-  const pages = paginateListProjects(
-    { client: connection.client, stopOnSameToken: true, startingToken: options.startToken },
-    {},
-    { abortSignal: options.signal },
-  );
   try {
+    const { paginateListProjects } = await import('@aws-sdk/client-device-farm');
+    // The paginator writes each token into its input object, so a fresh one per run.
+    const pages = paginateListProjects(
+      { client: await connection.client(), stopOnSameToken: true, startingToken: options.startToken },
+      {},
+      { abortSignal: options.signal },
+    );
     for await (const output of pages) {
       const items = output.projects ?? [];
       const nextToken = output.nextToken || undefined;
@@ -122,6 +117,7 @@ export async function* listRemoteAccessSessions(
   options: ListOptions = {},
 ): AsyncGenerator<Page<RemoteAccessSession>> {
   const operation = 'ListRemoteAccessSessions';
+  const { ListRemoteAccessSessionsCommand } = await import('@aws-sdk/client-device-farm');
   const seenTokens = new Set<string>();
   let requestToken = options.startToken;
   let pageNumber = options.startPageNumber ?? 1;
@@ -132,7 +128,8 @@ export async function* listRemoteAccessSessions(
     const started = performance.now();
     let output;
     try {
-      output = await connection.client.send(
+      const client = await connection.client();
+      output = await client.send(
         new ListRemoteAccessSessionsCommand({ arn: projectArn, nextToken: requestToken }),
         { abortSignal: options.signal },
       );
@@ -175,7 +172,9 @@ export async function getRemoteAccessSession(
   const operation = 'GetRemoteAccessSession';
   const started = performance.now();
   try {
-    const output = await connection.client.send(new GetRemoteAccessSessionCommand({ arn }), { abortSignal: signal });
+    const { GetRemoteAccessSessionCommand } = await import('@aws-sdk/client-device-farm');
+    const client = await connection.client();
+    const output = await client.send(new GetRemoteAccessSessionCommand({ arn }), { abortSignal: signal });
     connection.logger.info(`${operation} ${arn}: request ${output.$metadata.requestId ?? '-'}, ${Math.round(performance.now() - started)} ms`);
     if (!output.remoteAccessSession) {
       throw new DeviceFarmError('unexpectedResponse', l10n.t('Device Farm returned no session from {0} for {1}. Refresh, then try again.', operation, arn), operation);

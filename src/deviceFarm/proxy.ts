@@ -1,7 +1,7 @@
 // Chooses the HTTP proxy for Device Farm requests: VS Code's `http.proxy`
 // setting first (minus the hosts in `http.noProxy`), then the HTTPS_PROXY,
 // HTTP_PROXY and NO_PROXY environment variables, as other tools read them.
-import { HttpsProxyAgent } from 'https-proxy-agent';
+import type { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
 
 export interface ProxySettings {
@@ -33,6 +33,7 @@ export function resolveProxy(endpoint: string, settings: ProxySettings): string 
  * Builds the agent that tunnels requests through the proxy with CONNECT. The
  * SDK's Node request handler has no proxy support of its own.
  */
-export function createProxyAgent(proxyUrl: string, settings: ProxySettings): HttpsProxyAgent<string> {
+export async function createProxyAgent(proxyUrl: string, settings: ProxySettings): Promise<HttpsProxyAgent<string>> {
+  const { HttpsProxyAgent } = await import('https-proxy-agent');
   return new HttpsProxyAgent(proxyUrl, { rejectUnauthorized: settings.strictSSL ?? true, keepAlive: true });
 }

@@ -243,8 +243,9 @@ export class ExplorerModel {
       this.emit({ projectArn });
     }
 
-    const pages = source({ signal, startToken: options.startToken, startPageNumber: options.startPageNumber })[Symbol.asyncIterator]();
     try {
+      // Inside the try: building the source connects, which throws for an unusable endpoint.
+      const pages = source({ signal, startToken: options.startToken, startPageNumber: options.startPageNumber })[Symbol.asyncIterator]();
       for (;;) {
         // Each next() sends one page request, so the limiter counts requests, not lists.
         const next = await this.limiter.run(() => pages.next());
