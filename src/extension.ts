@@ -24,6 +24,8 @@ export interface DeviceFarmExplorerApi {
   treeView: vscode.TreeView<ExplorerNode>;
   panels: SessionPanels;
   log: DeviceFarmLog;
+  /** Returns the context keys the extension has set, by name. */
+  contextKeys(): ReadonlyMap<string, unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerApi {
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
     connection = undefined;
   };
 
+  const contextKeys = new Map<string, unknown>();
   const model = new ExplorerModel(connect, { maxConcurrentRequests: readMaxConcurrentRequests });
   const provider = new ExplorerTreeDataProvider(model);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -70,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
     treeView.onDidCollapseElement(event => provider.setExpanded(event.element, false)),
     model.onDidChange(change => {
       if (change.projectArn === undefined) {
-        showProjectListState(model, log);
+        showProjectListState(model, log, contextKeys);
       }
     }),
     vscode.workspace.onDidChangeConfiguration(event => {
@@ -84,18 +87,19 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
     ...registerCommands({ model, panels, log, currentProfile: () => readConnectionSettings().profile, dropConnection }),
   );
 
-  return { model, provider, treeView, panels, log };
+  return { model, provider, treeView, panels, log, contextKeys: () => contextKeys };
 }
 
 /**
  * Shows the welcome view (through a context key) when no credentials exist at
  * all, and logs every failure of the project list once.
  */
-function showProjectListState(model: ExplorerModel, log: DeviceFarmLog): void {
+function showProjectListState(model: ExplorerModel, log: DeviceFarmLog, contextKeys: Map<string, unknown>): void {
   const list = model.projects;
   const credentialsMissing = isCredentialsMissing(list);
   // NOTE: the welcome view shows only while the tree has no rows and no message, so the
   // reason goes to the log, not to TreeView.message.
+  contextKeys.set(CREDENTIALS_MISSING_CONTEXT, credentialsMissing);
   void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_CONTEXT, credentialsMissing);
   if (list.status === 'failed' && list.error instanceof DeviceFarmError) {
     log.error(`${list.error.operation} failed (${list.error.kind}, request ${list.error.requestId ?? '-'}): ${list.error.message}`);

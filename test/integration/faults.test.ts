@@ -104,6 +104,7 @@ describe('failures shown in the tree', () => {
       assert.equal(rows[0].label, 'No valid AWS credentials');
       assert.match(rows[0].description, /Profile "missing-profile" is not in the AWS config or credentials files\. Profiles found: team-a\./);
       assert.equal(rows[0].item.contextValue, 'failed retryable selectProfile');
+      assert.equal(api.contextKeys().get('deviceFarm.credentialsMissing'), false, 'an unknown profile gets an error row, not the welcome view');
       assert.equal(emulator.requestCount(), 0);
     } finally {
       fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
@@ -147,6 +148,7 @@ describe('failures shown in the tree', () => {
       await waitFor('the failed project list', () => api.model.projects.status === 'failed');
 
       assert.deepEqual(rowsOf(api), [], 'no rows, so the welcome view shows');
+      assert.equal(api.contextKeys().get('deviceFarm.credentialsMissing'), true, 'the welcome view context key is set');
       assert.equal(api.model.projects.error?.credentials?.problem, 'missing');
       assert.match(String(api.model.projects.error?.message), /No AWS credentials found for the default credential chain/);
       assert.ok(api.log.recentLines().some(line => line.includes('No AWS credentials found for the default credential chain')), 'the reason is logged');
