@@ -182,6 +182,27 @@ describe('failures shown in the tree', () => {
     assert.equal(new Set(ids).size, 12);
   });
 
+  it('reads an edited credentials file on refresh', async () => {
+    const otherProjects = emulator.addAccount('AKIAEDITEDACCOUNT001', { projects: 1, sessionsPerProject: 1, seed: 11, projectNames: ['Edited Account Project'] });
+    const credentialsFile = String(process.env.AWS_SHARED_CREDENTIALS_FILE);
+    fs.writeFileSync(credentialsFile, '[switchable]\naws_access_key_id = AKIAORIGINALACCOUNT1\naws_secret_access_key = original/not/real\n');
+    try {
+      await setSetting('profile', 'switchable');
+      await waitFor('a fresh model', () => api.model.projects.items.length === 0 && api.model.projects.status === 'idle');
+      const before = await loadRoot(api);
+      assert.equal(before.length, emulator.projects.length);
+
+      fs.writeFileSync(credentialsFile, '[switchable]\naws_access_key_id = AKIAEDITEDACCOUNT001\naws_secret_access_key = edited/not/real\n');
+      await vscode.commands.executeCommand('deviceFarm.refresh');
+      const after = rowsOf(api);
+
+      assert.deepEqual(after.map(row => row.item.id), [`project:${String(otherProjects[0].record.arn)}`]);
+    } finally {
+      fs.writeFileSync(credentialsFile, '');
+      await setSetting('profile', undefined);
+    }
+  });
+
   it('closing the webview mid-request leaves no error', async () => {
     const session = emulator.projects[0].sessions[0];
     emulator.addFault({ operation: 'GetRemoteAccessSession', kind: 'slow', delayMs: 1500 });
