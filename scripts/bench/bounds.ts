@@ -18,10 +18,11 @@ export function pagesNeeded(projects: ProjectShape[], pageSize: number): number 
 }
 
 /**
- * Returns the critical path in pages: the project list, then the longest chain of
- * session pages, as when every project is read at the same time. A refresh
- * cannot beat this many latencies, because each page needs the token of the
- * page before it.
+ * Returns the critical path in pages: the project-list pages, then the longest
+ * per-project chain of session pages, as when every project is read at the
+ * same time. A refresh cannot beat this many latencies, because each page
+ * needs the token of the page before it and `ExplorerModel.refresh()` starts
+ * the session lists after the project list is complete.
  */
 export function criticalPathPages(projects: ProjectShape[], pageSize: number): number {
   const longestChain = Math.max(0, ...projects.map(project => sessionPagesOf(project, pageSize)));
@@ -29,17 +30,18 @@ export function criticalPathPages(projects: ProjectShape[], pageSize: number): n
 }
 
 /**
- * Returns the critical path in pages when at most `concurrency` lists are read at
- * once and each reader takes the next project in order, as
- * `ExplorerModel.refresh()` does: list scheduling on `concurrency` workers.
+ * Returns the lower bound in latencies when at most `maxConcurrentRequests`
+ * page requests are in flight, as the model's request limiter allows. It is
+ * the project-list pages plus the larger of two figures: the longest chain of
+ * session pages, and all session pages divided among the request slots. With a
+ * limit at or above the number of projects it equals the critical path,
+ * because the longest chain is at least the average chain.
  */
-export function scheduledPages(projects: ProjectShape[], pageSize: number, concurrency: number): number {
-  const workers = new Array<number>(Math.max(1, Math.min(concurrency, projects.length))).fill(0);
-  for (const project of projects) {
-    const earliest = workers.indexOf(Math.min(...workers));
-    workers[earliest] += sessionPagesOf(project, pageSize);
-  }
-  return projectListPages(projects, pageSize) + Math.max(0, ...workers);
+export function requestLimitedPages(projects: ProjectShape[], pageSize: number, maxConcurrentRequests: number): number {
+  const chains = projects.map(project => sessionPagesOf(project, pageSize));
+  const sessionPages = chains.reduce((sum, pages) => sum + pages, 0);
+  const slotRounds = Math.ceil(sessionPages / Math.max(1, maxConcurrentRequests));
+  return projectListPages(projects, pageSize) + Math.max(0, ...chains, slotRounds);
 }
 
 /** Returns the `operation page` keys a refresh should request, with how often each occurs. */
@@ -57,24 +59,4 @@ export function expectedRequestCounts(projects: ProjectShape[], pageSize: number
     }
   }
   return counts;
-}
-
-/**
- * Returns the critical path in pages when every project's list starts at once but at
- * most `limit` requests are in flight, granted first come, first served: each
- * round of one latency serves the `limit` lists that have waited longest.
- */
-export function requestLimitedPages(projects: ProjectShape[], pageSize: number, limit: number): number {
-  const remaining = projects.map(project => sessionPagesOf(project, pageSize));
-  let waiting = remaining.map((_, index) => index).filter(index => remaining[index] > 0);
-  let rounds = 0;
-  while (waiting.length > 0) {
-    const served = waiting.slice(0, Math.max(1, limit));
-    for (const index of served) {
-      remaining[index] -= 1;
-    }
-    waiting = [...waiting.slice(served.length), ...served.filter(index => remaining[index] > 0)];
-    rounds += 1;
-  }
-  return projectListPages(projects, pageSize) + rounds;
 }

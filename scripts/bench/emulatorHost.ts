@@ -19,7 +19,9 @@ async function main(): Promise<void> {
         send({ type: 'done', id: message.id });
         break;
       case 'takeRequests':
-        send({ type: 'requests', id: message.id, requests: emulator.requests.splice(0) });
+        // Taken between measurements, when no request is in flight, so resetting the maximum loses nothing.
+        send({ type: 'requests', id: message.id, requests: emulator.requests.splice(0), maxInFlight: emulator.maxInFlight });
+        emulator.maxInFlight = 0;
         break;
       case 'stop':
         void emulator.close().then(() => process.exit(0));

@@ -19,7 +19,14 @@ export type EmulatorRequest =
 export type EmulatorReply =
   | { type: 'ready'; url: string; projects: ProjectShape[] }
   | { type: 'done'; id: number }
-  | { type: 'requests'; id: number; requests: RecordedRequest[] };
+  | { type: 'requests'; id: number; requests: RecordedRequest[]; maxInFlight: number };
+
+/** The emulator's request log since it was last taken. */
+export interface RequestLog {
+  requests: RecordedRequest[];
+  /** The maximum number of API requests the emulator was serving at one time. */
+  maxInFlight: number;
+}
 
 const HOST_SCRIPT = path.join(__dirname, 'emulatorHost.ts');
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
@@ -67,10 +74,10 @@ export class EmulatorProcess {
     await this.call({ type: 'setLatency', id: this.nextId++, latencyMs });
   }
 
-  /** Returns the requests received since the last call, and clears the log. */
-  async takeRequests(): Promise<RecordedRequest[]> {
+  /** Returns the requests received since the last call and the maximum served at once, and clears both. */
+  async takeRequests(): Promise<RequestLog> {
     const reply = await this.call({ type: 'takeRequests', id: this.nextId++ });
-    return reply.type === 'requests' ? reply.requests : [];
+    return reply.type === 'requests' ? { requests: reply.requests, maxInFlight: reply.maxInFlight } : { requests: [], maxInFlight: 0 };
   }
 
   stop(): Promise<void> {

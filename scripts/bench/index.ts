@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { isolateProcessFromAws } from '../../test/support/awsEnvironment';
 import { measureActivation, type ActivationTimes } from './activation';
 import { findAwsCliV2, timeAwsCliRead, type AwsCli } from './awsCli';
-import { criticalPathPages, pagesNeeded, requestLimitedPages, scheduledPages } from './bounds';
+import { criticalPathPages, pagesNeeded, requestLimitedPages } from './bounds';
 import { packageExtension, removePackagedCopy } from './bundle';
 import { EmulatorProcess } from './emulatorProcess';
 import { measureModelHeap } from './memory';
@@ -18,7 +18,7 @@ import { measureColdLoad, RefreshBench, type ColdLoad, type RefreshRun } from '.
 import { formatTable } from './report';
 import { median, round } from './stats';
 import {
-  DEFAULT_CONCURRENCY, describeMachine, describeSessions, resultsFile, SETTING_MAXIMUM, tableRows,
+  DEFAULT_MAX_CONCURRENT_REQUESTS, describeMachine, describeSessions, LOW_SETTING, resultsFile, tableRows,
   type GrowthFigures, type Measurements, type RefreshFigures, type Sizes,
 } from './summary';
 
@@ -39,9 +39,14 @@ const FULL: Sizes = {
   heapSessionsPerProject: 1000,
 };
 
-/** Small sizes for CI, which only checks that the harness still runs. Figures at these sizes say nothing about the targets. */
+/**
+ * Small sizes for CI, which only checks that the harness still runs. Figures at
+ * these sizes are not comparable with the targets. With more projects than
+ * `LOW_SETTING` and two pages of projects, the request limit and project
+ * paging still run.
+ */
 const QUICK: Sizes = {
-  projects: 4,
+  projects: 8,
   sessionsPerProject: 10,
   pageSize: 5,
   latencyMs: 10,
@@ -55,18 +60,22 @@ const QUICK: Sizes = {
 };
 
 const HELP = `Usage: npm run bench -- [options]
-  --quick       small sizes and single runs (about 30 s), to check that the harness works
-  --runs N      timed refreshes per configuration, each paired with one AWS CLI read (default 5)
+  --quick       small sizes and single runs (about 15 s), to check that the harness works
+  --runs N      timed refreshes per setting, each paired with one AWS CLI read (default 5)
   --aws PATH    the AWS CLI v2 to compare with (default /usr/bin/aws); a missing CLI skips that row
 Writes bench-results.json at the repository root.`;
 
 interface RefreshConfiguration {
   label: string;
-  /** The model's `maxConcurrentLists`. */
-  concurrency: number;
-  /** Experiment: the cap on requests in flight across all lists. */
-  requestLimit?: number;
+  /** The model's `maxConcurrentRequests`: page requests in flight at once, across every list. */
+  maxConcurrentRequests: number;
 }
+
+/** The settings each refresh round runs, the default first, as `Measurements.refresh` expects. */
+const REFRESH_CONFIGURATIONS: RefreshConfiguration[] = [
+  { label: `default setting, ${DEFAULT_MAX_CONCURRENT_REQUESTS} requests at a time`, maxConcurrentRequests: DEFAULT_MAX_CONCURRENT_REQUESTS },
+  { label: `setting ${LOW_SETTING}, ${LOW_SETTING} requests at a time`, maxConcurrentRequests: LOW_SETTING },
+];
 
 function readOptions(): { sizes: Sizes; quick: boolean; awsPath: string; argv: string[] } {
   const argv = process.argv.slice(2);
@@ -95,23 +104,6 @@ function readOptions(): { sizes: Sizes; quick: boolean; awsPath: string; argv: s
   return { sizes, quick: values.quick, awsPath: values.aws, argv };
 }
 
-function refreshConfigurations(projects: number): RefreshConfiguration[] {
-  const candidates: RefreshConfiguration[] = [
-    { label: `default setting (${DEFAULT_CONCURRENCY} projects at a time)`, concurrency: DEFAULT_CONCURRENCY },
-    { label: `setting at its maximum (${SETTING_MAXIMUM} projects at a time)`, concurrency: SETTING_MAXIMUM },
-    { label: `all ${projects} projects at once (model option)`, concurrency: projects },
-    { label: `experiment: all projects started, ${SETTING_MAXIMUM} requests at a time`, concurrency: projects, requestLimit: SETTING_MAXIMUM },
-  ];
-  // With few projects, several settings read the same way, so only the first of each is kept.
-  const seen = new Set<string>();
-  return candidates.filter(candidate => {
-    const key = `${Math.min(candidate.concurrency, projects)} ${candidate.requestLimit ?? ''}`;
-    const isNew = !seen.has(key);
-    seen.add(key);
-    return isNew;
-  });
-}
-
 /**
  * Runs every refresh configuration and the AWS CLI in turns, one of each per
  * round, so each ratio compares runs made under the same machine load.
@@ -123,11 +115,10 @@ async function measureRefreshAndCli(sizes: Sizes, cli: AwsCli | undefined): Prom
     pageSize: sizes.pageSize,
     latencyMs: 0,
   });
-  const configurations = refreshConfigurations(sizes.projects);
+  const configurations = REFRESH_CONFIGURATIONS;
   const benches = configurations.map(configuration => new RefreshBench(emulator, {
-    concurrency: configuration.concurrency,
+    maxConcurrentRequests: configuration.maxConcurrentRequests,
     latencyMs: sizes.latencyMs,
-    requestLimit: configuration.requestLimit,
   }));
   try {
     for (const bench of benches) {
@@ -155,17 +146,15 @@ async function measureRefreshAndCli(sizes: Sizes, cli: AwsCli | undefined): Prom
     const refresh = configurations.map((configuration, index): RefreshFigures => {
       const runs = pairedRuns[index];
       const wallMs = median(runs.map(run => run.wallMs));
-      const scheduled = configuration.requestLimit === undefined
-        ? scheduledPages(emulator.projects, sizes.pageSize, configuration.concurrency)
-        : requestLimitedPages(emulator.projects, sizes.pageSize, configuration.requestLimit);
+      const limitBoundMs = requestLimitedPages(emulator.projects, sizes.pageSize, configuration.maxConcurrentRequests) * sizes.latencyMs;
       return {
         label: configuration.label,
-        concurrency: configuration.concurrency,
-        requestLimit: configuration.requestLimit ?? null,
+        maxConcurrentRequests: configuration.maxConcurrentRequests,
         wallMs: round(wallMs),
         boundMs,
         ratioToBound: round(wallMs / boundMs, 2),
-        scheduledMs: scheduled * sizes.latencyMs,
+        limitBoundMs,
+        ratioToLimitBound: round(wallMs / limitBoundMs, 2),
         projectsReadyMs: round(median(runs.map(run => run.projectsReadyMs))),
         firstSessionsVisibleMs: round(median(runs.map(run => run.firstSessionsVisibleMs))),
         lastSessionsVisibleMs: round(median(runs.map(run => run.lastSessionsVisibleMs))),
@@ -174,11 +163,12 @@ async function measureRefreshAndCli(sizes: Sizes, cli: AwsCli | undefined): Prom
         repeatedPages: Math.max(...runs.map(run => run.repeatedPages)),
         requestsMatchPages: runs.every(run => run.requestsMatchPages && run.requests === benches[index].pagesNeeded),
         maxInFlight: Math.max(...runs.map(run => run.maxInFlight)),
-        firstLoadMaxInFlight: benches[index].expandMaxInFlight,
+        emulatorMaxInFlight: Math.max(...runs.map(run => run.emulatorMaxInFlight)),
+        firstLoadMaxInFlight: benches[index].firstLoadInFlight,
         runsMs: runs.map(run => round(run.wallMs)),
       };
     });
-    const coldLoad = await measureColdLoad(emulator, sizes.latencyMs);
+    const coldLoad = await measureColdLoad(emulator, sizes.latencyMs, DEFAULT_MAX_CONCURRENT_REQUESTS);
     return { refresh, cliRunsMs, pairedRuns, coldLoad, pages: pagesNeeded(emulator.projects, sizes.pageSize) };
   } finally {
     for (const bench of benches) {
@@ -192,7 +182,7 @@ async function measureGrowth(sizes: Sizes): Promise<GrowthFigures[]> {
   const figures: GrowthFigures[] = [];
   for (const sessionsPerProject of sizes.growthSessionsPerProject) {
     const emulator = await EmulatorProcess.start({ projects: sizes.projects, sessionsPerProject, pageSize: sizes.pageSize, latencyMs: 0 });
-    const bench = new RefreshBench(emulator, { concurrency: DEFAULT_CONCURRENCY, latencyMs: sizes.latencyMs });
+    const bench = new RefreshBench(emulator, { maxConcurrentRequests: DEFAULT_MAX_CONCURRENT_REQUESTS, latencyMs: sizes.latencyMs });
     try {
       await bench.expandAll();
       const runs: RefreshRun[] = [];
@@ -204,7 +194,7 @@ async function measureGrowth(sizes: Sizes): Promise<GrowthFigures[]> {
         wallMs: round(median(runs.map(run => run.wallMs))),
         requests: median(runs.map(run => run.requests)),
         pagesNeeded: pagesNeeded(emulator.projects, sizes.pageSize),
-        scheduledPages: scheduledPages(emulator.projects, sizes.pageSize, DEFAULT_CONCURRENCY),
+        boundPages: requestLimitedPages(emulator.projects, sizes.pageSize, DEFAULT_MAX_CONCURRENT_REQUESTS),
         requestsMatchPages: runs.every(run => run.requestsMatchPages && run.repeatedPages === 0),
       });
       process.stdout.write(`  ${describeSessions(sessionsPerProject)} per project done\n`);

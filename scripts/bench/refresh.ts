@@ -40,46 +40,24 @@ export interface RefreshRun {
   repeatedPages: number;
   /** True when the emulator saw exactly the expected requests per operation and page. */
   requestsMatchPages: boolean;
-  /** The maximum number of requests in flight at one time. */
+  /** The maximum number of requests in flight at one time, counted by the SDK middleware. */
   maxInFlight: number;
+  /** The maximum number of requests the emulator was serving at one time. */
+  emulatorMaxInFlight: number;
 }
 
-/** A counting semaphore, for the benchmark's request-level concurrency experiment. */
-class Semaphore {
-  private waiting: Array<() => void> = [];
-  private available: number;
-
-  constructor(limit: number) {
-    this.available = limit;
-  }
-
-  async acquire(): Promise<void> {
-    if (this.available > 0) {
-      this.available -= 1;
-      return;
-    }
-    await new Promise<void>(resolve => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) {
-      next();
-    } else {
-      this.available += 1;
-    }
-  }
+/** The maximum number of requests in flight while `expandAll` first loaded every project. */
+export interface FirstLoadInFlight {
+  /** Counted by the SDK middleware. */
+  client: number;
+  /** Counted by the emulator. */
+  emulator: number;
 }
 
 export interface RefreshBenchOptions {
-  /** The model's `maxConcurrentLists`, as the `deviceFarm.maxConcurrentRequests` setting passes it. */
-  concurrency: number;
+  /** The model's `maxConcurrentRequests`, as the `deviceFarm.maxConcurrentRequests` setting passes it. */
+  maxConcurrentRequests: number;
   latencyMs: number;
-  /**
-   * Experiment only, not the extension's behaviour: caps the requests in
-   * flight across all lists with a semaphore around every SDK call.
-   */
-  requestLimit?: number;
 }
 
 /**
@@ -93,25 +71,28 @@ export class RefreshBench {
   private startedAt = 0;
   private inFlight = 0;
   private maxInFlight = 0;
-  /** The maximum number of requests in flight while `expandAll` loaded every project. */
-  expandMaxInFlight = 0;
-  private readonly semaphore: Semaphore | undefined;
+  firstLoadInFlight: FirstLoadInFlight = { client: 0, emulator: 0 };
   readonly model: ExplorerModel;
 
   constructor(private readonly emulator: EmulatorProcess, private readonly options: RefreshBenchOptions) {
-    this.semaphore = options.requestLimit === undefined ? undefined : new Semaphore(options.requestLimit);
-    this.model = new ExplorerModel(() => this.connect(), { maxConcurrentRequests: () => options.concurrency });
+    this.model = new ExplorerModel(() => this.connect(), { maxConcurrentRequests: () => options.maxConcurrentRequests });
   }
 
-  /** Loads the project list and every project's sessions, with no latency, so all count as expanded. */
+  /**
+   * Loads the project list and then every project's sessions at once, as when
+   * the tree requests the children of every expanded project, so all count as
+   * expanded. The emulator's latency applies, so requests overlap in flight as
+   * they would against a remote service.
+   */
   async expandAll(): Promise<void> {
-    await this.emulator.setLatency(0);
+    await this.emulator.setLatency(this.options.latencyMs);
+    await this.emulator.takeRequests();
     this.maxInFlight = 0;
     await this.model.loadProjects();
     await Promise.all(this.emulator.projects.map(project => this.model.loadSessions(project.arn)));
-    this.expandMaxInFlight = this.maxInFlight;
     this.checkComplete('expanding every project');
-    await this.emulator.takeRequests();
+    const log = await this.emulator.takeRequests();
+    this.firstLoadInFlight = { client: this.maxInFlight, emulator: log.maxInFlight };
   }
 
   async run(): Promise<RefreshRun> {
@@ -145,7 +126,8 @@ export class RefreshBench {
     subscription.dispose();
 
     this.checkComplete('a refresh');
-    const received = await this.emulator.takeRequests();
+    const log = await this.emulator.takeRequests();
+    const received = log.requests;
     const visible = [...visibleAt.values()];
     const sessionPages = this.sent.filter(request => request.operation === 'ListRemoteAccessSessionsCommand');
     const pageKeys = this.sent.map(request => `${request.operation} ${request.arn ?? ''} ${request.nextToken ?? ''}`);
@@ -162,6 +144,7 @@ export class RefreshBench {
         expectedRequestCounts(this.emulator.projects, this.emulator.pageSize),
       ),
       maxInFlight: this.maxInFlight,
+      emulatorMaxInFlight: log.maxInFlight,
     };
   }
 
@@ -199,14 +182,12 @@ export class RefreshBench {
   private addRecorder(client: DeviceFarmClient): void {
     client.middlewareStack.add(
       (next, context) => async args => {
-        await this.semaphore?.acquire();
         this.inFlight += 1;
         this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
         try {
           return await next(args);
         } finally {
           this.inFlight -= 1;
-          this.semaphore?.release();
           const input = args.input as { arn?: string; nextToken?: string };
           this.sent.push({
             operation: context.commandName ?? 'unknown',
@@ -249,10 +230,10 @@ export interface ColdLoad {
  * project as soon as the list shows: unlike a refresh, each page is shown as
  * it arrives.
  */
-export async function measureColdLoad(emulator: EmulatorProcess, latencyMs: number): Promise<ColdLoad> {
+export async function measureColdLoad(emulator: EmulatorProcess, latencyMs: number, maxConcurrentRequests: number): Promise<ColdLoad> {
   await emulator.setLatency(latencyMs);
   const connection = createConnection({ endpoint: emulator.url }, silentLogger);
-  const model = new ExplorerModel(() => connection);
+  const model = new ExplorerModel(() => connection, { maxConcurrentRequests: () => maxConcurrentRequests });
   const projectArn = emulator.projects[0].arn;
   let firstSessionsPageMs = Number.NaN;
   const subscription = model.onDidChange(change => {
