@@ -210,7 +210,7 @@ export class ExplorerModel {
     return list;
   }
 
-  private ensureLoaded<T>(list: ListState<T>, projectArn: string | undefined, source: PageSource<T>): Promise<void> {
+  private ensureLoaded<T extends { arn?: string }>(list: ListState<T>, projectArn: string | undefined, source: PageSource<T>): Promise<void> {
     if (list.status === 'idle') {
       list.inFlight = this.read(list, projectArn, source, { replace: false });
     }
@@ -218,11 +218,12 @@ export class ExplorerModel {
   }
 
   /**
-   * Reads a list page by page. A first load or a retry shows items as pages
-   * arrive; a refresh (`replace`) keeps the old items on screen and swaps in
-   * the new ones when the last page is read or a page fails.
+   * Reads a list page by page. A first load or a retry appends items as pages
+   * arrive. A refresh (`replace`) shows each new page at once, in place of the
+   * old items with the same ARN, keeps the old items not read again yet, and
+   * drops those when the last page is read or a page fails.
    */
-  private async read<T>(
+  private async read<T extends { arn?: string }>(
     list: ListState<T>,
     projectArn: string | undefined,
     source: PageSource<T>,
@@ -232,6 +233,7 @@ export class ExplorerModel {
     const signal = this.controller.signal;
     const isCurrent = (): boolean => generation === this.generation;
     const fresh: T[] = [];
+    const previous = list.items;
 
     // A first load starts from getChildren, which already shows a Loading row, so it
     // announces nothing until its first page: a change event during getChildren makes
@@ -259,10 +261,12 @@ export class ExplorerModel {
         }
         if (options.replace) {
           fresh.push(...page.items);
+          const freshArns = new Set(fresh.map(item => item.arn));
+          list.items = [...fresh, ...previous.filter(item => !freshArns.has(item.arn))];
         } else {
           list.items.push(...page.items);
-          this.emit({ projectArn });
         }
+        this.emit({ projectArn });
       }
       if (!isCurrent()) {
         return;

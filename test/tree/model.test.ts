@@ -148,6 +148,23 @@ describe('ExplorerModel against the emulator', () => {
     assert.ok(seen.every(count => count === 14), `rows stayed at 14 during the refresh, saw ${seen.join(', ')}`);
   });
 
+  it('shows a refreshed first page while later pages load', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    await model.loadProjects();
+    await model.loadSessions(projectArn);
+    const changed = emulator.projects[0].sessions[0];
+    assert.notEqual(changed.status, 'STOPPING');
+    changed.status = 'STOPPING';
+    emulator.latencyMs = 30;
+
+    const refreshing = model.refresh();
+    await until(model, () => model.sessionsOf(projectArn)?.items.find(session => session.arn === changed.arn)?.status === 'STOPPING');
+
+    assert.equal(model.sessionsOf(projectArn)?.status, 'loading', 'later pages are still loading');
+    assert.equal(model.sessionsOf(projectArn)?.items.length, 14, 'each session shows once');
+    await refreshing;
+  });
+
   it('a second refresh cancels the first, so the two never interleave', async () => {
     const projectArn = String(emulator.projects[0].record.arn);
     await model.loadProjects();
