@@ -227,8 +227,8 @@ export interface ColdLoad {
 
 /**
  * Times a first load, as when the view opens and the user expands the first
- * project as soon as the list shows: unlike a refresh, each page is shown as
- * it arrives.
+ * project as soon as the list shows. Each page is appended to the rows as it
+ * arrives.
  */
 export async function measureColdLoad(emulator: EmulatorProcess, latencyMs: number, maxConcurrentRequests: number): Promise<ColdLoad> {
   await emulator.setLatency(latencyMs);
