@@ -166,6 +166,7 @@ async function measureRefreshAndCli(sizes: Sizes, cli: AwsCli | undefined): Prom
         maxInFlight: Math.max(...runs.map(run => run.maxInFlight)),
         emulatorMaxInFlight: Math.max(...runs.map(run => run.emulatorMaxInFlight)),
         firstLoadMaxInFlight: benches[index].firstLoadInFlight,
+        cpuMs: round(median(runs.map(run => run.cpuMs))),
         runsMs: runs.map(run => round(run.wallMs)),
       };
     });
@@ -193,6 +194,7 @@ async function measureGrowth(sizes: Sizes): Promise<GrowthFigures[]> {
       figures.push({
         sessionsPerProject,
         wallMs: round(median(runs.map(run => run.wallMs))),
+        cpuMs: round(median(runs.map(run => run.cpuMs))),
         requests: median(runs.map(run => run.requests)),
         pagesNeeded: pagesNeeded(emulator.projects, sizes.pageSize),
         boundPages: requestLimitedPages(emulator.projects, sizes.pageSize, DEFAULT_MAX_CONCURRENT_REQUESTS),

@@ -26,6 +26,8 @@ interface SentRequest {
 export interface RefreshRun {
   /** From calling refresh() until its promise resolves, in ms. */
   wallMs: number;
+  /** CPU time (user plus system) of the benchmark process over the same span, in ms; the emulator's process is not counted. */
+  cpuMs: number;
   /** Until the model's project list is complete again, in ms. */
   projectsReadyMs: number;
   /** Until the model first shows rows from the new read of any expanded project, in ms. */
@@ -120,9 +122,11 @@ export class RefreshBench {
       }
     });
 
+    const cpuBefore = process.cpuUsage();
     this.startedAt = performance.now();
     await this.model.refresh();
     const wallMs = performance.now() - this.startedAt;
+    const cpu = process.cpuUsage(cpuBefore);
     subscription.dispose();
 
     this.checkComplete('a refresh');
@@ -133,6 +137,7 @@ export class RefreshBench {
     const pageKeys = this.sent.map(request => `${request.operation} ${request.arn ?? ''} ${request.nextToken ?? ''}`);
     return {
       wallMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       projectsReadyMs,
       firstSessionsVisibleMs: visible.length > 0 ? Math.min(...visible) : Number.NaN,
       lastSessionsVisibleMs: visible.length === this.emulator.projects.length ? Math.max(...visible) : Number.NaN,

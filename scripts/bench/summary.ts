@@ -73,6 +73,8 @@ export interface RefreshFigures {
   /** The `maxConcurrentRequests` the model got. */
   maxConcurrentRequests: number;
   wallMs: number;
+  /** Median CPU time of the benchmark process during a refresh, in ms. */
+  cpuMs: number;
   /** The critical path with no request limit, in ms. */
   boundMs: number;
   ratioToBound: number;
@@ -98,6 +100,8 @@ export interface RefreshFigures {
 export interface GrowthFigures {
   sessionsPerProject: number;
   wallMs: number;
+  /** Median CPU time of the benchmark process during a refresh, in ms. */
+  cpuMs: number;
   requests: number;
   pagesNeeded: number;
   /** The lower bound in latencies at the default setting (`requestLimitedPages`). */
@@ -192,7 +196,7 @@ function refreshRows(measurements: Measurements): Row[] {
     heading(`1. Refresh, ${sizes.projects} expanded projects × ${describeSessions(sizes.sessionsPerProject)} (critical path ${formatMs(byDefault.boundMs)})`),
     {
       measure: `   ${byDefault.label}`,
-      result: `${formatMs(byDefault.wallMs)} = ${byDefault.ratioToBound.toFixed(3)} × bound, ${byDefault.maxInFlight} in flight`,
+      result: `${formatMs(byDefault.wallMs)} = ${byDefault.ratioToBound.toFixed(3)} × bound, ${byDefault.maxInFlight} in flight, CPU ${formatMs(byDefault.cpuMs)}`,
       target: `≤ ${TARGETS.refreshToBoundRatio} × bound`,
       status: statusOf(byDefault.wallMs <= TARGETS.refreshToBoundRatio * byDefault.boundMs),
     },
@@ -276,7 +280,7 @@ export function tableRows(measurements: Measurements): Row[] {
     heading(`7. Growth, default setting, ${sizes.projects} projects`, 'linear in pages', statusOf(growthIsLinear(growth))),
     ...growth.map(figures => ({
       measure: `   ${describeSessions(figures.sessionsPerProject)} per project`,
-      result: `${formatMs(figures.wallMs)}, ${figures.requests} requests (${figures.pagesNeeded} pages, ${figures.boundPages} on the critical path)`,
+      result: `${formatMs(figures.wallMs)}, CPU ${formatMs(figures.cpuMs)}, ${figures.requests} requests (${figures.pagesNeeded} pages, ${figures.boundPages} on the critical path)`,
       target: '',
       status: '' as const,
     })),
