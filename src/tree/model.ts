@@ -63,6 +63,26 @@ class RequestLimiter {
 
 type PageSource<T> = (options: ListOptions) => AsyncIterable<Page<T>>;
 
+/**
+ * Appends items to a list, replacing in place any item whose ARN is already
+ * there. A session created while a list is read can come back on two pages,
+ * and a tree cannot show one id twice. `positions` maps each ARN in `target`
+ * to its index and is kept up to date.
+ */
+function mergeByArn<T extends { arn?: string }>(target: T[], positions: Map<string, number>, items: readonly T[]): void {
+  for (const item of items) {
+    const index = item.arn === undefined ? undefined : positions.get(item.arn);
+    if (index !== undefined) {
+      target[index] = item;
+      continue;
+    }
+    if (item.arn !== undefined) {
+      positions.set(item.arn, target.length);
+    }
+    target.push(item);
+  }
+}
+
 export class ExplorerModel {
   private projectList = new ListState<Project>();
   private sessionLists = new Map<string, ListState<RemoteAccessSession>>();
@@ -146,9 +166,12 @@ export class ExplorerModel {
       const hadProjects = this.projectList.status !== 'idle';
       this.projectList.refreshing = hadProjects;
       await this.read(this.projectList, undefined, options => listProjects(this.connect(), options), { replace: hadProjects });
-      if (generation !== this.generation || this.projectList.status !== 'complete') {
+      if (generation !== this.generation) {
         return;
       }
+
+      // Even when the project list failed part way, the sessions of the projects it
+      // did return are read again, so no list that this refresh interrupted stays half-read.
 
       const known = new Set(this.projectList.items.map(project => project.arn ?? ''));
       for (const arn of [...this.sessionLists.keys()]) {
@@ -233,7 +256,9 @@ export class ExplorerModel {
     const signal = this.controller.signal;
     const isCurrent = (): boolean => generation === this.generation;
     const fresh: T[] = [];
+    const freshPositions = new Map<string, number>();
     const previous = list.items;
+    const positions = new Map(previous.flatMap((item, index) => (item.arn === undefined ? [] : [[item.arn, index] as const])));
 
     // A first load starts from getChildren, which already shows a Loading row, so it
     // announces nothing until its first page: a change event during getChildren makes
@@ -260,11 +285,10 @@ export class ExplorerModel {
           return;
         }
         if (options.replace) {
-          fresh.push(...page.items);
-          const freshArns = new Set(fresh.map(item => item.arn));
-          list.items = [...fresh, ...previous.filter(item => !freshArns.has(item.arn))];
+          mergeByArn(fresh, freshPositions, page.items);
+          list.items = [...fresh, ...previous.filter(item => item.arn !== undefined && !freshPositions.has(item.arn))];
         } else {
-          list.items.push(...page.items);
+          mergeByArn(list.items, positions, page.items);
         }
         this.emit({ projectArn });
       }

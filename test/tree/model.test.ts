@@ -213,6 +213,36 @@ describe('ExplorerModel against the emulator', () => {
     assert.equal(model.sessionsOf(projectArn), undefined);
   });
 
+  it('shows a session listed on two pages once', async () => {
+    const project = emulator.projects[0];
+    const projectArn = String(project.record.arn);
+    project.sessions.splice(5, 0, { ...project.sessions[0], name: 'renamed while listing' });
+
+    await model.loadSessions(projectArn);
+
+    const items = model.sessionsOf(projectArn)?.items ?? [];
+    assert.equal(items.length, 14);
+    assert.equal(items.filter(session => session.arn === project.sessions[0].arn).length, 1);
+    assert.equal(items.find(session => session.arn === project.sessions[0].arn)?.name, 'renamed while listing', 'the later copy wins');
+  });
+
+  it('finishes interrupted session lists when the refreshed project list fails', async () => {
+    emulator.pageSize = 2;
+    const projectArn = String(emulator.projects[0].record.arn);
+    await model.loadProjects();
+    emulator.latencyMs = 20;
+    const firstLoad = model.loadSessions(projectArn);
+    await until(model, () => (model.sessionsOf(projectArn)?.items.length ?? 0) > 0);
+    emulator.addFault({ operation: 'ListProjects', page: 2, kind: 'AccessDeniedException' });
+
+    await model.refresh();
+    await firstLoad;
+
+    assert.equal(model.projects.status, 'failed');
+    assert.equal(model.sessionsOf(projectArn)?.status, 'complete', 'the interrupted list was read again');
+    assert.equal(model.sessionsOf(projectArn)?.items.length, 14);
+  });
+
   it('stops a repeating token with a failed list that keeps its rows', async () => {
     const projectArn = String(emulator.projects[0].record.arn);
     emulator.addFault({ operation: 'ListRemoteAccessSessions', page: 2, kind: 'repeatToken' });
