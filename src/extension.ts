@@ -102,7 +102,11 @@ function showProjectListState(model: ExplorerModel, log: DeviceFarmLog, contextK
   contextKeys.set(CREDENTIALS_MISSING_CONTEXT, credentialsMissing);
   void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_CONTEXT, credentialsMissing);
   if (list.status === 'failed' && list.error instanceof DeviceFarmError) {
-    log.error(`${list.error.operation} failed (${list.error.kind}, request ${list.error.requestId ?? '-'}): ${list.error.message}`);
+    // A credential_process's stderr may hold a secret: the view shows it, the log does not.
+    const reason = list.error.credentials?.problem === 'processFailed'
+      ? `the credential_process of ${list.error.credentials.profile ?? 'the default profile'} failed; its stderr is shown in the view`
+      : list.error.message;
+    log.error(`${list.error.operation} failed (${list.error.kind}, request ${list.error.requestId ?? '-'}): ${reason}`);
   }
 }
 

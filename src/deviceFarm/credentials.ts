@@ -32,16 +32,28 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number, onTimeout: () =>
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Keeps what a failed credential_process wrote to stderr, at most 8 lines and
+ * 1,000 characters. The SDK's message starts with "Command failed: <command
+ * line>", which can carry secrets in its arguments, so that line is dropped.
+ */
+function processStderr(message: string): string {
+  const lines = message.split('\n');
+  const stderr = (/^Command failed/i.test(lines[0]) ? lines.slice(1) : lines).filter(line => line.trim() !== '');
+  return stderr.slice(0, 8).join('\n').slice(0, 1000) || 'it printed nothing to stderr.';
+}
+
 async function explain(error: unknown, profile: string | undefined): Promise<CredentialsError> {
   if (error instanceof CredentialsError) {
     return error;
   }
   const message = error instanceof Error ? error.message : String(error);
+  // First, because a credential_process command line may itself contain "sso" (aws-sso-util, say).
+  if (/^Command failed|credential_process|ProcessProvider/i.test(message)) {
+    return new CredentialsError('processFailed', profile, processStderr(message), [], { cause: error });
+  }
   if (/\bsso\b/i.test(message)) {
     return new CredentialsError('ssoExpired', profile, message, [], { cause: error });
-  }
-  if (/^Command failed|credential_process|ProcessProvider/i.test(message)) {
-    return new CredentialsError('processFailed', profile, message.split('\n').slice(0, 8).join('\n').slice(0, 1000), [], { cause: error });
   }
   if (profile) {
     const profilesFound = await listProfileNames().catch((): string[] => []);
@@ -64,6 +76,8 @@ export function createCredentialProvider(profile: string | undefined, timeoutMs 
       base = profile ? fromIni({ profile, ignoreCache: true }) : fromNodeProviderChain({ ignoreCache: true });
     }
     try {
+      // NOTE: the SDK runs credential_process with no timeout of its own and gives no
+      // handle on the child, so a process that hangs is abandoned here, not killed.
       return await withTimeout(base(options), timeoutMs, () => new CredentialsError('timedOut', profile, `No credentials within ${timeoutMs / 1000} s.`));
     } catch (error) {
       throw await explain(error, profile);

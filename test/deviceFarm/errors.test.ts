@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { getRemoteAccessSession, listProjects, listRemoteAccessSessions } from '../../src/deviceFarm/listing';
 import { createCredentialProvider } from '../../src/deviceFarm/credentials';
+import { listProfileNames } from '../../src/deviceFarm/profiles';
 import { DeviceFarmError, type DeviceFarmErrorKind } from '../../src/deviceFarm/errors';
 import { DeviceFarmEmulator, startEmulator, type FaultKind } from '../emulator/server';
 import { collect, connectTo } from '../support/connection';
@@ -152,16 +153,42 @@ describe('error classification from scripted replies', () => {
   });
 
   it('shows the stderr of a failing credential_process', async () => {
-    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '[profile vault]\ncredential_process = sh -c "echo vault is sealed >&2; exit 3"\n');
+    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '[profile vault]\ncredential_process = sh -c "echo vault is sealed >&2; exit 3" helper --password=HUNTER2\n');
     try {
       const connection = connectTo(emulator.url, { profile: 'vault' });
 
       const error = await failureOf(collect(listProjects(connection)));
 
       assert.equal(error.credentials?.problem, 'processFailed');
-      assert.match(error.message, /credential_process of profile "vault" failed: .*vault is sealed/s);
+      assert.match(error.message, /credential_process of profile "vault" failed: vault is sealed\./);
+      assert.ok(!error.message.includes('HUNTER2'), 'the command line and its arguments are left out');
     } finally {
       fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
+    }
+  });
+
+  it('treats a failing SSO helper as a process failure', async () => {
+    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '[profile helper]\ncredential_process = sh -c "echo helper cannot reach the portal >&2; exit 1" aws-sso-util\n');
+    try {
+      const connection = connectTo(emulator.url, { profile: 'helper' });
+
+      const error = await failureOf(collect(listProjects(connection)));
+
+      assert.equal(error.credentials?.problem, 'processFailed');
+      assert.match(error.message, /helper cannot reach the portal/);
+    } finally {
+      fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
+    }
+  });
+
+  it('lists only profiles, not sso-session or services sections', async () => {
+    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '[default]\nregion = us-west-2\n[profile dev]\nsso_session = corp\n[sso-session corp]\nsso_region = us-west-2\n[services local]\ndevice_farm =\n  endpoint_url = http://127.0.0.1:1\n');
+    fs.writeFileSync(String(process.env.AWS_SHARED_CREDENTIALS_FILE), '[ci]\naws_access_key_id = AKIACI0000000000001\naws_secret_access_key = ci/not/real\n');
+    try {
+      assert.deepEqual(await listProfileNames(), ['ci', 'default', 'dev']);
+    } finally {
+      fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
+      fs.writeFileSync(String(process.env.AWS_SHARED_CREDENTIALS_FILE), '');
     }
   });
 
