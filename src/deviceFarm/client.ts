@@ -89,7 +89,9 @@ export function createConnection(
     const agent = proxy ? await createProxyAgent(proxy, proxySettings) : undefined;
     const client = new DeviceFarmClient({
       region: DEVICE_FARM_REGION,
-      endpoint,
+      // Always explicit, so AWS_ENDPOINT_URL and endpoint_url in the config file, which
+      // the SDK would otherwise read, cannot bypass validateEndpoint or the proxy choice.
+      endpoint: endpoint ?? DEFAULT_ENDPOINT,
       credentials,
       maxAttempts: 3,
       requestHandler: {

@@ -3,8 +3,9 @@ import { DeviceFarmError } from '../../src/deviceFarm/errors';
 import { listProjects } from '../../src/deviceFarm/listing';
 import { resolveProxy } from '../../src/deviceFarm/proxy';
 import { DeviceFarmEmulator, startEmulator } from '../emulator/server';
+import { createConnection } from '../../src/deviceFarm/client';
 import { startConnectProxy, type ConnectProxy } from '../support/connectProxy';
-import { collect, connectTo } from '../support/connection';
+import { collect, connectTo, RecordingLogger } from '../support/connection';
 
 describe('proxy support', () => {
   let emulator: DeviceFarmEmulator;
@@ -67,6 +68,19 @@ describe('proxy support', () => {
     await assert.rejects(collect(listProjects(connection)), (error: unknown) =>
       error instanceof DeviceFarmError && error.kind === 'network' && error.message.includes(`through proxy ${proxyUrl}/`));
     proxy = await startConnectProxy();
+  });
+
+  it('ignores AWS_ENDPOINT_URL in favour of the setting or the real endpoint', async () => {
+    process.env.AWS_ENDPOINT_URL = 'http://127.0.0.1:9';
+    process.env.AWS_ENDPOINT_URL_DEVICE_FARM = 'http://127.0.0.1:9';
+    const connection = createConnection({}, new RecordingLogger());
+
+    const client = await connection.client();
+    const endpoint = await (client.config.endpoint as () => Promise<{ hostname: string; protocol: string }>)();
+
+    assert.equal(endpoint.hostname, 'devicefarm.us-west-2.amazonaws.com');
+    assert.equal(endpoint.protocol, 'https:');
+    connection.destroy();
   });
 
   it('resolves the real endpoint through HTTPS_PROXY', () => {
