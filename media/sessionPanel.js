@@ -11,6 +11,7 @@
   const revealButton = byId('toggle-reveal');
   const secretsElement = byId('secrets');
   const secretList = byId('secret-list');
+  const loadingText = statusElement.textContent;
 
   byId('copy-arn').addEventListener('click', () => vscode.postMessage({ type: 'copyArn' }));
   byId('open-document').addEventListener('click', () => vscode.postMessage({ type: 'openDocument' }));
@@ -42,6 +43,7 @@
     }
     switch (message.type) {
       case 'loading':
+        statusElement.textContent = loadingText;
         statusElement.hidden = false;
         statusElement.classList.remove('error');
         break;

@@ -33,5 +33,6 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     vscode.commands.registerCommand('deviceFarm.showLog', () => log.show()),
     vscode.commands.registerCommand('deviceFarm.retry', (node?: ExplorerNode) => model.retry(node?.projectArn)),
     vscode.commands.registerCommand('deviceFarm.ssoLogin', () => startSsoLogin(services.currentProfile())),
+    vscode.commands.registerCommand('deviceFarm.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:device-farm-explorer.device-farm-explorer')),
   ];
 }

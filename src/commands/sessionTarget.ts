@@ -2,6 +2,7 @@
 // the command palette, the session the user picks among those loaded.
 import * as vscode from 'vscode';
 import type { ExplorerModel } from '../tree/model';
+import { quickPickText } from '../displayText';
 import { sessionDescription, sessionName } from '../tree/items';
 
 export interface SessionTarget {
@@ -34,12 +35,13 @@ export async function resolveSessionTarget(model: ExplorerModel, argument: unkno
   }
   const picked = await vscode.window.showQuickPick(
     sessions.map(({ project, session }) => ({
-      label: sessionName(session),
-      description: sessionDescription(session),
-      detail: `${project.name ?? ''} · ${session.arn ?? ''}`,
+      label: quickPickText(sessionName(session)),
+      description: quickPickText(sessionDescription(session)),
+      detail: quickPickText(`${project.name ?? ''} · ${session.arn ?? ''}`),
       arn: session.arn ?? '',
+      name: sessionName(session),
     })),
     { placeHolder, matchOnDescription: true, matchOnDetail: true },
   );
-  return picked ? { arn: picked.arn, name: picked.label } : undefined;
+  return picked ? { arn: picked.arn, name: picked.name } : undefined;
 }

@@ -67,7 +67,7 @@ const keepNonJsonBody: DeserializeMiddleware<ServiceInputTypes, ServiceOutputTyp
  * Creates a client pinned to us-west-2 with bounded timeouts. Each call makes a
  * new credential provider, so a changed profile or edited config file is read
  * again. Callers make a new connection whenever the settings change.
- * Throws an `invalidArgument` DeviceFarmError for an unusable endpoint.
+ * Throws an `invalidSetting` DeviceFarmError for an unusable endpoint.
  */
 export function createConnection(
   settings: ConnectionSettings,
@@ -78,7 +78,7 @@ export function createConnection(
   const endpoint = settings.endpoint?.trim() || undefined;
   const endpointProblem = endpoint === undefined ? undefined : validateEndpoint(endpoint);
   if (endpointProblem) {
-    throw new DeviceFarmError('invalidArgument', endpointProblem, 'Connect');
+    throw new DeviceFarmError('invalidSetting', endpointProblem, 'Connect');
   }
   const proxySettings = settings.proxySettings ?? {};
   const proxy = resolveProxy(endpoint ?? DEFAULT_ENDPOINT, proxySettings);

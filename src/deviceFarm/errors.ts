@@ -13,6 +13,8 @@ export type DeviceFarmErrorKind =
   | 'unexpectedResponse'
   | 'notFound'
   | 'invalidArgument'
+  /** A setting of the extension is unusable; no request was sent. */
+  | 'invalidSetting'
   | 'repeatedToken'
   | 'pageLimit'
   | 'cancelled'

@@ -3,6 +3,7 @@
 import type { Device, DeviceInstance, Project, RemoteAccessSession } from '@aws-sdk/client-device-farm';
 import * as vscode from 'vscode';
 import type { DeviceFarmError } from '../deviceFarm/errors';
+import { displayText } from '../displayText';
 import { resultLabel, sessionIcon, statusLabel } from './sessionStatus';
 
 export const SHOW_SESSION_COMMAND = 'deviceFarm.showSessionJson';
@@ -29,12 +30,6 @@ function tooltip(title: string, rows: Array<[string, string | number | undefined
 
 function formatDate(date: Date | undefined): string | undefined {
   return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-
-/** Replaces control characters and direction overrides, which could disguise a label, with U+FFFD. */
-export function displayText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
 }
 
 export function sessionName(session: RemoteAccessSession): string {
@@ -146,7 +141,10 @@ export function messageItem(id: string, message: string): vscode.TreeItem {
 /** Capability words for the error row's menus: what the user can do about this failure. */
 function errorRowContext(error: DeviceFarmError, isWarning: boolean): string {
   const words = ['failed'];
-  if (!isWarning) {
+  if (error.kind === 'invalidSetting') {
+    // Retrying cannot help until the setting changes, which reloads the view by itself.
+    words.push('openSettings');
+  } else if (!isWarning) {
     words.push('retryable');
   }
   if (error.credentials?.problem === 'ssoExpired' && isShellSafeProfile(error.credentials.profile)) {
@@ -171,6 +169,7 @@ const ERROR_TITLES: Record<DeviceFarmError['kind'], () => string> = {
   unexpectedResponse: () => vscode.l10n.t('Unexpected reply (not JSON)'),
   notFound: () => vscode.l10n.t('Not found'),
   invalidArgument: () => vscode.l10n.t('Request rejected'),
+  invalidSetting: () => vscode.l10n.t('Invalid setting'),
   repeatedToken: () => vscode.l10n.t('List stopped: repeated page token'),
   pageLimit: () => vscode.l10n.t('List stopped: too many pages'),
   cancelled: () => vscode.l10n.t('Cancelled'),

@@ -3,14 +3,14 @@
 import * as vscode from 'vscode';
 import type { DeviceFarmConnection } from '../deviceFarm/client';
 import { getRemoteAccessSession } from '../deviceFarm/listing';
+import { displayText } from '../displayText';
 import { formatSessionJson } from './sessionJson';
 
 export const SESSION_DOCUMENT_SCHEME = 'devicefarm-session';
 
 /** The URI of a session's document; `reveal` shows the sensitive values unmasked. */
 export function sessionDocumentUri(sessionArn: string, name: string, reveal = false): vscode.Uri {
-  // eslint-disable-next-line no-control-regex
-  const fileName = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || 'session';
+  const fileName = displayText(name).replace(/[\\/:*?"<>|\uFFFD]/g, '_').slice(0, 80) || 'session';
   return vscode.Uri.from({ scheme: SESSION_DOCUMENT_SCHEME, path: `/${fileName}.json`, query: new URLSearchParams({ arn: sessionArn, ...(reveal ? { reveal: '1' } : {}) }).toString() });
 }
 

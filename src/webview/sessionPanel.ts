@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { DeviceFarmConnection, Logger } from '../deviceFarm/client';
 import type { DeviceFarmError } from '../deviceFarm/errors';
 import { getRemoteAccessSession } from '../deviceFarm/listing';
+import { displayText } from '../displayText';
 import type { RemoteAccessSession } from '@aws-sdk/client-device-farm';
 import { formatSessionJson, maskSecrets } from './sessionJson';
 
@@ -70,7 +71,7 @@ class SessionPanel {
   ) {
     this.content = { arn };
     const mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(SESSION_PANEL_VIEW_TYPE, vscode.l10n.t('Session: {0}', name), vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel(SESSION_PANEL_VIEW_TYPE, vscode.l10n.t('Session: {0}', displayText(name).slice(0, 120)), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [mediaRoot],
     });

@@ -164,8 +164,9 @@ describe('failures shown in the tree', () => {
 
     const rows = await loadRoot(api);
 
-    assert.equal(rows[0].label, 'Request rejected');
+    assert.equal(rows[0].label, 'Invalid setting');
     assert.match(rows[0].description, /must use https:\/\//);
+    assert.equal(rows[0].item.contextValue, 'failed openSettings', 'no Retry, which cannot help');
   });
 
   it('a refresh during paging leaves each session once', async () => {
