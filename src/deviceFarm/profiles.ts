@@ -1,7 +1,7 @@
 // Names of the profiles in the shared AWS config and credentials files, read
 // by the SDK's own loader so AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE apply.
 /**
- * Sections of the config file that are not profiles; the loader names them
+ * Sections of the config file that are not profiles. The loader names them
  * `<type>.<name>`, as in `[sso-session corp]` and `[services local]`.
  */
 const OTHER_SECTIONS = /^(sso-session|services)\./;

@@ -1,5 +1,5 @@
 // The loaded data behind the tree: the project list and, for each project the
-// user expanded, its remote access sessions. It knows nothing of VS Code, so
+// user expanded, its remote access sessions. It does not import VS Code, so
 // the tree, the commands and the benchmark all drive the same code.
 import { setMaxListeners } from 'node:events';
 import type { Project, RemoteAccessSession } from '@aws-sdk/client-device-farm';
@@ -24,13 +24,13 @@ class ListState<T> implements PagedList<T> {
   status: ListStatus = 'idle';
   error: DeviceFarmError | undefined;
   refreshing = false;
-  /** Where a retry resumes: the failed page's token and number. */
+  /** The resume point of a retry: the failed page's token and number. */
   resumeToken: string | undefined;
   resumePageNumber = 1;
   inFlight: Promise<void> | undefined;
 }
 
-/** What changed: a project's sessions, or (projectArn undefined) the project list and everything under it. */
+/** A change: a project's sessions, or (projectArn undefined) the project list and everything under it. */
 export interface ModelChange {
   projectArn?: string;
 }
@@ -110,7 +110,7 @@ export class ExplorerModel {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Every session loaded so far, with its project, in project order. */
+  /** Returns every session loaded so far, with its project, in project order. */
   loadedSessions(): Array<{ project: Project; session: RemoteAccessSession }> {
     const result: Array<{ project: Project; session: RemoteAccessSession }> = [];
     for (const project of this.projectList.items) {
@@ -219,7 +219,7 @@ export class ExplorerModel {
     this.refreshInFlight = undefined;
   }
 
-  /** Every request of a generation listens to one signal, so Node's default cap of 10 listeners would warn. */
+  /** Lifts Node's cap of 10 listeners on the signal, because every request of a generation listens to it. */
   private allowManyAbortListeners(): void {
     setMaxListeners(0, this.controller.signal);
   }
