@@ -26,7 +26,7 @@ interface SentRequest {
 export interface RefreshRun {
   /** From calling refresh() until its promise resolves, in ms. */
   wallMs: number;
-  /** CPU time (user plus system) of the benchmark process over the same span, in ms; the emulator's process is not counted. */
+  /** CPU time (user plus system, all threads) of the benchmark process over the same span, in ms. The emulator's process is not counted. */
   cpuMs: number;
   /** Until the model's project list is complete again, in ms. */
   projectsReadyMs: number;
