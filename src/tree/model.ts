@@ -19,8 +19,11 @@ export interface PagedList<T> {
   readonly refreshing: boolean;
 }
 
-class ListState<T> implements PagedList<T> {
-  items: T[] = [];
+class ListState<T extends { arn?: string }> implements PagedList<T> {
+  private stored: T[] = [];
+  /** During a refresh: the items read again so far, and the old ones shown until the list completes. */
+  private refreshed: { fresh: T[]; freshPositions: Map<string, number>; previous: T[] } | undefined;
+  private refreshedChanged = false;
   status: ListStatus = 'idle';
   error: DeviceFarmError | undefined;
   refreshing = false;
@@ -28,6 +31,32 @@ class ListState<T> implements PagedList<T> {
   resumeToken: string | undefined;
   resumePageNumber = 1;
   inFlight: Promise<void> | undefined;
+
+  /**
+   * Returns the items to show. During a refresh they are the items read again
+   * so far followed by the old items not read again yet, merged only when
+   * someone reads them, because rebuilding on every page costs rows × pages.
+   */
+  get items(): T[] {
+    if (this.refreshed && this.refreshedChanged) {
+      const { fresh, freshPositions, previous } = this.refreshed;
+      this.stored = [...fresh, ...previous.filter(item => item.arn !== undefined && !freshPositions.has(item.arn))];
+      this.refreshedChanged = false;
+    }
+    return this.stored;
+  }
+
+  set items(items: T[]) {
+    this.stored = items;
+    this.refreshed = undefined;
+    this.refreshedChanged = false;
+  }
+
+  /** Records a refresh's progress; `items` merges it on the next read. */
+  showRefreshProgress(fresh: T[], freshPositions: Map<string, number>, previous: T[]): void {
+    this.refreshed = { fresh, freshPositions, previous };
+    this.refreshedChanged = true;
+  }
 }
 
 /** A change: a project's sessions, or (projectArn undefined) the project list and everything under it. */
@@ -286,7 +315,7 @@ export class ExplorerModel {
         }
         if (options.replace) {
           mergeByArn(fresh, freshPositions, page.items);
-          list.items = [...fresh, ...previous.filter(item => item.arn !== undefined && !freshPositions.has(item.arn))];
+          list.showRefreshProgress(fresh, freshPositions, previous);
         } else {
           mergeByArn(list.items, positions, page.items);
         }
