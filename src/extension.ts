@@ -8,6 +8,7 @@ import { openSessionJsonDocument } from './commands/showSessionJson';
 import { affectsConnection, readConnectionSettings, readMaxConcurrentRequests } from './configuration';
 import { createConnection, type DeviceFarmConnection } from './deviceFarm/client';
 import { DeviceFarmError } from './deviceFarm/errors';
+import { sharedConfigSignature } from './deviceFarm/profiles';
 import { ExplorerModel } from './tree/model';
 import { ExplorerTreeDataProvider, isCredentialsMissing, type ExplorerNode } from './tree/provider';
 import { SESSION_DOCUMENT_SCHEME, SessionDocumentProvider } from './webview/sessionDocument';
@@ -35,8 +36,10 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
   const log = new DeviceFarmLog();
 
   let connection: DeviceFarmConnection | undefined;
+  let connectionSignature = '';
   const connect = (): DeviceFarmConnection => {
     if (!connection) {
+      connectionSignature = sharedConfigSignature();
       connection = createConnection(readConnectionSettings(), log);
       log.info(`Connecting with ${connection.settings.profile ? `profile ${connection.settings.profile}` : 'the default credential chain'} to ${connection.settings.endpoint ?? 'the Device Farm service'}`);
     }
@@ -45,6 +48,14 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
   const dropConnection = (): void => {
     connection?.destroy();
     connection = undefined;
+  };
+  // A refresh keeps the client and its open sockets unless the shared AWS files
+  // changed since it was built; a new client reads them again.
+  const dropConnectionIfConfigChanged = (): void => {
+    if (connection && sharedConfigSignature() !== connectionSignature) {
+      log.info('The AWS config or credentials files changed; reading them again.');
+      dropConnection();
+    }
   };
 
   const contextKeys = new Map<string, unknown>();
@@ -84,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): DeviceFarmExplorerAp
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(onConnectionChanged),
     vscode.workspace.registerTextDocumentContentProvider(SESSION_DOCUMENT_SCHEME, new SessionDocumentProvider(connect)),
-    ...registerCommands({ model, panels, log, currentProfile: () => readConnectionSettings().profile, dropConnection }),
+    ...registerCommands({ model, panels, log, currentProfile: () => readConnectionSettings().profile, dropConnectionIfConfigChanged }),
   );
 
   return { model, provider, treeView, panels, log, contextKeys: () => contextKeys };

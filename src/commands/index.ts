@@ -15,15 +15,15 @@ export interface CommandServices {
   log: DeviceFarmLog;
   /** The profile in use, for marking it in the profile picker. */
   currentProfile(): string | undefined;
-  /** Drops the cached client so the next request reads credentials and settings again. */
-  dropConnection(): void;
+  /** Drops the cached client when the shared AWS files changed, so the next request reads them again. */
+  dropConnectionIfConfigChanged(): void;
 }
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
   const { model, panels, log } = services;
   return [
     vscode.commands.registerCommand('deviceFarm.refresh', async () => {
-      services.dropConnection();
+      services.dropConnectionIfConfigChanged();
       await vscode.window.withProgress({ location: { viewId: 'deviceFarm.explorer' } }, () => model.refresh());
     }),
     vscode.commands.registerCommand('deviceFarm.showSessionJson', (argument: unknown) => showSessionJson(model, panels, argument)),

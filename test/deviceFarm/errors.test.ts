@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { getRemoteAccessSession, listProjects, listRemoteAccessSessions } from '../../src/deviceFarm/listing';
 import { createCredentialProvider } from '../../src/deviceFarm/credentials';
-import { listProfileNames } from '../../src/deviceFarm/profiles';
+import { listProfileNames, sharedConfigSignature } from '../../src/deviceFarm/profiles';
 import { DeviceFarmError, type DeviceFarmErrorKind } from '../../src/deviceFarm/errors';
 import { DeviceFarmEmulator, startEmulator, type FaultKind } from '../emulator/server';
 import { collect, connectTo } from '../support/connection';
@@ -189,6 +189,18 @@ describe('error classification from scripted replies', () => {
     } finally {
       fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
       fs.writeFileSync(String(process.env.AWS_SHARED_CREDENTIALS_FILE), '');
+    }
+  });
+
+  it('fingerprints the shared files so edits are noticed', () => {
+    const before = sharedConfigSignature();
+    assert.equal(sharedConfigSignature(), before, 'stable while nothing changes');
+
+    fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '[profile added]\nregion = us-west-2\n');
+    try {
+      assert.notEqual(sharedConfigSignature(), before);
+    } finally {
+      fs.writeFileSync(String(process.env.AWS_CONFIG_FILE), '');
     }
   });
 

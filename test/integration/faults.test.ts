@@ -143,6 +143,8 @@ describe('failures shown in the tree', () => {
     const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
+    // Refresh keeps its client unless the shared files change, so touch one.
+    fs.writeFileSync(String(process.env.AWS_SHARED_CREDENTIALS_FILE), '# no credentials\n');
     try {
       await vscode.commands.executeCommand('deviceFarm.refresh');
       await waitFor('the failed project list', () => api.model.projects.status === 'failed');
@@ -156,6 +158,7 @@ describe('failures shown in the tree', () => {
     } finally {
       process.env.AWS_ACCESS_KEY_ID = saved.id;
       process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+      fs.writeFileSync(String(process.env.AWS_SHARED_CREDENTIALS_FILE), '');
     }
   });
 
@@ -181,6 +184,16 @@ describe('failures shown in the tree', () => {
     const ids = rows.map(row => row.item.id);
     assert.equal(ids.length, 12);
     assert.equal(new Set(ids).size, 12);
+  });
+
+  it('keeps the client across a refresh when no file changed', async () => {
+    await loadRoot(api);
+    const before = api.log.recentLines().length;
+
+    await vscode.commands.executeCommand('deviceFarm.refresh');
+
+    assert.ok(!api.log.recentLines().slice(before).some(line => line.startsWith('info Connecting with')), 'no new client');
+    assert.equal(api.model.projects.status, 'complete');
   });
 
   it('reads an edited credentials file on refresh', async () => {
