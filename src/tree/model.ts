@@ -118,7 +118,6 @@ export class ExplorerModel {
   private listeners = new Set<(change: ModelChange) => void>();
   private generation = 0;
   private controller = new AbortController();
-  private refreshInFlight: Promise<void> | undefined;
   private readonly limiter: RequestLimiter;
 
   constructor(private connect: () => DeviceFarmConnection, options: ExplorerModelOptions = {}) {
@@ -219,8 +218,7 @@ export class ExplorerModel {
         return list.inFlight;
       }));
     };
-    this.refreshInFlight = run();
-    return this.refreshInFlight;
+    return run();
   }
 
   /** Drops everything loaded (as after a profile or endpoint change) and cancels every request. */
@@ -245,7 +243,6 @@ export class ExplorerModel {
     this.controller.abort();
     this.controller = new AbortController();
     this.allowManyAbortListeners();
-    this.refreshInFlight = undefined;
   }
 
   /** Lifts Node's cap of 10 listeners on the signal, because every request of a generation listens to it. */
