@@ -3,7 +3,7 @@
 # Debian's Chromium (driven by playwright-core), and code-server, which ships
 # a full VS Code build (workbench, server, extension host).
 # code-server 4.100.3 (VS Code 1.100.3) is the newest release whose engines accept Node 20.
-# Prints the folder that holds code-server's node_modules.
+# Prints the folder that contains code-server's node_modules.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -16,8 +16,8 @@ if [ -x "$install_dir/node_modules/.bin/code-server" ] && command -v chromium >/
   exit 0
 fi
 
-# VS Code's kerberos module compiles from source and needs the krb5 headers; rg
-# stands in for @vscode/ripgrep's download.
+# VS Code's kerberos module compiles from source and needs the krb5 headers, and
+# Debian's rg replaces @vscode/ripgrep's download.
 if ! command -v chromium >/dev/null || ! command -v rg >/dev/null || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
   echo "Installing chromium, libkrb5-dev and ripgrep with apt-get" >&2
   apt-get update -qq >&2
@@ -25,7 +25,7 @@ if ! command -v chromium >/dev/null || ! command -v rg >/dev/null || ! dpkg -s l
 fi
 
 # @vscode/ripgrep's postinstall downloads from GitHub unless its cache already
-# holds the tarball, so seed the cache with Debian's rg.
+# contains the tarball, so seed the cache with Debian's rg.
 ripgrep_cache="${TMPDIR:-/tmp}/$RIPGREP_CACHE_NAME"
 if [ ! -f "$ripgrep_cache/$RIPGREP_TARBALL" ]; then
   mkdir -p "$ripgrep_cache"

@@ -2,7 +2,7 @@
 // before any request is signed for it.
 import * as l10n from '@vscode/l10n';
 
-/** Device Farm exists only in this region, whatever the profile says. */
+/** The only region of Device Farm, whatever region the profile sets. */
 export const DEVICE_FARM_REGION = 'us-west-2';
 export const DEFAULT_ENDPOINT = `https://devicefarm.${DEVICE_FARM_REGION}.amazonaws.com`;
 

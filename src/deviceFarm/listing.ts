@@ -28,19 +28,19 @@ export interface ListOptions {
   startPageNumber?: number;
 }
 
-function repeatedTokenError(operation: string, what: string, pageNumber: number, itemCount: number, nextToken: string): DeviceFarmError {
+function repeatedTokenError(operation: string, listName: string, pageNumber: number, itemCount: number, nextToken: string): DeviceFarmError {
   const error = new DeviceFarmError('repeatedToken', l10n.t(
     'Device Farm sent a page token it had already sent while listing {0} (page {1}), so listing stopped after {2} items. Refresh to try again; if it persists, the list cannot be read completely.',
-    what, pageNumber, itemCount), operation);
+    listName, pageNumber, itemCount), operation);
   error.resumeToken = nextToken;
   error.resumePageNumber = pageNumber + 1;
   return error;
 }
 
-function pageLimitError(operation: string, what: string, itemCount: number): DeviceFarmError {
+function pageLimitError(operation: string, listName: string, itemCount: number): DeviceFarmError {
   return new DeviceFarmError('pageLimit', l10n.t(
     'Listing {0} stopped after {1} pages ({2} items) because Device Farm kept sending page tokens. Refresh to try again; if it persists, the list cannot be read completely.',
-    what, MAX_PAGES, itemCount), operation);
+    listName, MAX_PAGES, itemCount), operation);
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, operation: string): void {

@@ -1,4 +1,4 @@
-// How a session's status and result read and look in the tree. Device Farm
+// The labels and icons of a session's status and result in the tree. Device Farm
 // adds values over time and the SDK passes unknown strings through, so every
 // lookup has a neutral fallback that shows the raw text.
 import * as vscode from 'vscode';

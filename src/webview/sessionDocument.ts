@@ -8,7 +8,7 @@ import { formatSessionJson } from './sessionJson';
 
 export const SESSION_DOCUMENT_SCHEME = 'devicefarm-session';
 
-/** The URI of a session's document; `reveal` shows the sensitive values unmasked. */
+/** Builds the URI of a session's document. With `reveal`, the document shows the sensitive values unmasked. */
 export function sessionDocumentUri(sessionArn: string, name: string, reveal = false): vscode.Uri {
   const fileName = displayText(name).replace(/[\\/:*?"<>|\uFFFD]/g, '_').slice(0, 80) || 'session';
   return vscode.Uri.from({ scheme: SESSION_DOCUMENT_SCHEME, path: `/${fileName}.json`, query: new URLSearchParams({ arn: sessionArn, ...(reveal ? { reveal: '1' } : {}) }).toString() });

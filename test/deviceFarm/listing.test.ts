@@ -84,7 +84,7 @@ describe('listing against the emulator', () => {
   it('stops with an error when a token cycles back to an earlier page', async () => {
     const connection = connectTo(emulator.url);
     const project = emulator.projects[0];
-    // Page 1 answers with the token of page 2 (its normal token), and page 2 answers with the token of page 2 again.
+    // Page 1 returns the token of page 2 (its normal token), and page 2 returns the token of page 2 again.
     emulator.addFault({ operation: 'ListRemoteAccessSessions', page: 2, kind: 'repeatToken' });
 
     await assert.rejects(

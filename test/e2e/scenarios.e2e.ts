@@ -77,8 +77,8 @@ describe('Device Farm Explorer on screen', function () {
   it('browses projects, every session and a device', async () => {
     const project = emulator.projects.find(candidate => candidate.emptyFirstPage)!;
     const withInstance = newestFirst(project).find(session => session.instanceArn)!;
-    for (const each of emulator.projects) {
-      await treeRow(page, String(each.record.name), 1).waitFor({ timeout: 30_000 });
+    for (const listed of emulator.projects) {
+      await treeRow(page, String(listed.record.name), 1).waitFor({ timeout: 30_000 });
     }
 
     await expandProject(project);
@@ -209,12 +209,12 @@ describe('Device Farm Explorer on screen', function () {
     const project = emulator.projects.find(candidate => candidate.emptyFirstPage)!;
     const sessions = newestFirst(project);
     await expandProject(project);
-    const kept = sessions[3];
-    const keptRow = treeRow(page, String(kept.name), 2);
-    if ((await keptRow.getAttribute('aria-expanded')) !== 'true') {
-      await keptRow.locator('.monaco-tl-twistie').click();
+    const expandedSession = sessions[3];
+    const expandedRow = treeRow(page, String(expandedSession.name), 2);
+    if ((await expandedRow.getAttribute('aria-expanded')) !== 'true') {
+      await expandedRow.locator('.monaco-tl-twistie').click();
     }
-    await treeRow(page, String((kept.device as { name: string }).name), 3).waitFor();
+    await treeRow(page, String((expandedSession.device as { name: string }).name), 3).waitFor();
 
     const added = {
       ...sessions[0],
@@ -234,7 +234,7 @@ describe('Device Farm Explorer on screen', function () {
     await treeRow(page, String(removed.name), 2).waitFor({ state: 'detached', timeout: 30_000 });
     assert.match(await treeRow(page, String(changed.name), 2).innerText(), /Stopping · Stopped/);
     assert.equal(await treeRow(page, String(project.record.name), 1).getAttribute('aria-expanded'), 'true');
-    assert.equal(await treeRow(page, String(kept.name), 2).getAttribute('aria-expanded'), 'true');
+    assert.equal(await treeRow(page, String(expandedSession.name), 2).getAttribute('aria-expanded'), 'true');
     assert.equal(await treeRows(page, 2).count(), project.sessions.length);
     await collapseProject(project);
   });
