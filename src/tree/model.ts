@@ -182,24 +182,38 @@ export class ExplorerModel {
   }
 
   /**
-   * Re-reads the project list and then the sessions of every loaded project,
-   * all lists at once (the request limit applies), each through its last page.
-   * Starting a refresh cancels the one before it, and every load still
-   * running, so two never interleave.
+   * Re-reads the project list and the sessions of every loaded project, all
+   * lists at once (the request limit applies), each through its last page.
+   * The session lists do not wait for the project list, so a refresh takes one
+   * round trip less. Once the project list is read, the lists of projects it no
+   * longer contains are dropped. Starting a refresh cancels
+   * the one before it, and every load still running, so two never interleave.
    */
   refresh(): Promise<void> {
     this.cancelAll();
     const generation = this.generation;
+    const hadProjects = this.projectList.status !== 'idle';
+    this.projectList.refreshing = hadProjects;
+    const projectsRead = this.read(this.projectList, undefined, options => listProjects(this.connect(), options), { replace: hadProjects });
+
+    const sessionsRead: Array<Promise<void>> = [];
+    for (const [arn, list] of this.sessionLists) {
+      if (list.status === 'idle') {
+        continue;
+      }
+      list.refreshing = true;
+      list.inFlight = this.read(list, arn, options => listRemoteAccessSessions(this.connect(), arn, options), { replace: true, projectsRead });
+      sessionsRead.push(list.inFlight);
+    }
+
     const run = async (): Promise<void> => {
-      const hadProjects = this.projectList.status !== 'idle';
-      this.projectList.refreshing = hadProjects;
-      await this.read(this.projectList, undefined, options => listProjects(this.connect(), options), { replace: hadProjects });
+      await projectsRead;
       if (generation !== this.generation) {
         return;
       }
 
       // Even when the project list failed part way, the sessions of the projects it
-      // did return are read again, so no list that this refresh interrupted stays half-read.
+      // did return are read through, so no list that this refresh interrupted stays half-read.
 
       const known = new Set(this.projectList.items.map(project => project.arn ?? ''));
       for (const arn of [...this.sessionLists.keys()]) {
@@ -207,16 +221,7 @@ export class ExplorerModel {
           this.sessionLists.delete(arn);
         }
       }
-      const queue = [...this.sessionLists.entries()].filter(([, list]) => list.status !== 'idle');
-      for (const [arn, list] of queue) {
-        list.refreshing = true;
-        list.status = 'loading';
-        this.emit({ projectArn: arn });
-      }
-      await Promise.all(queue.map(([arn, list]) => {
-        list.inFlight = this.read(list, arn, options => listRemoteAccessSessions(this.connect(), arn, options), { replace: true });
-        return list.inFlight;
-      }));
+      await Promise.all(sessionsRead);
     };
     return run();
   }
@@ -270,17 +275,22 @@ export class ExplorerModel {
    * Reads a list page by page. A first load or a retry appends items as pages
    * arrive. A refresh (`replace`) shows each new page at once, in place of the
    * old items with the same ARN, keeps the old items not read again yet, and
-   * drops those when the last page is read or a page fails.
+   * drops those when the last page is read or a page fails. A refreshed
+   * session list that finds its project gone waits for the project list
+   * (`projectsRead`), which then drops it, so no error flashes under a
+   * project about to disappear.
    */
   private async read<T extends { arn?: string }>(
     list: ListState<T>,
     projectArn: string | undefined,
     source: PageSource<T>,
-    options: { replace: boolean; startToken?: string; startPageNumber?: number },
+    options: { replace: boolean; startToken?: string; startPageNumber?: number; projectsRead?: Promise<void> },
   ): Promise<void> {
     const generation = this.generation;
     const signal = this.controller.signal;
-    const isCurrent = (): boolean => generation === this.generation;
+    // A list is current while no reset or refresh has started since and, for a
+    // session list, while the refreshed project list still contains its project.
+    const isCurrent = (): boolean => generation === this.generation && (projectArn === undefined || this.sessionLists.get(projectArn) === list);
     const fresh: T[] = [];
     const freshPositions = new Map<string, number>();
     const previous = list.items;
@@ -330,6 +340,12 @@ export class ExplorerModel {
         return;
       }
       const classified = classifyError(error, { operation: projectArn ? 'ListRemoteAccessSessions' : 'ListProjects', resource: projectArn, settings: {} });
+      if (classified.kind === 'notFound' && options.projectsRead) {
+        await options.projectsRead;
+        if (!isCurrent()) {
+          return;
+        }
+      }
       if (options.replace) {
         list.items = fresh;
       }

@@ -85,7 +85,7 @@ describe('ExplorerModel against the emulator', () => {
     }
   });
 
-  it('reads every expanded list at once on refresh', async () => {
+  it('refresh reads every list at once', async () => {
     emulator.latencyMs = 20;
     await model.loadProjects();
     await Promise.all(emulator.projects.map(project => model.loadSessions(String(project.record.arn))));
@@ -93,7 +93,43 @@ describe('ExplorerModel against the emulator', () => {
 
     await model.refresh();
 
-    assert.equal(emulator.maxInFlight, 3, 'one request per project in flight');
+    assert.equal(emulator.maxInFlight, 4, 'the project list and one request per project in flight');
+  });
+
+  it('refresh shows sessions before the project list', async () => {
+    const projectArn = String(emulator.projects[0].record.arn);
+    await model.loadProjects();
+    await model.loadSessions(projectArn);
+    const changed = emulator.projects[0].sessions[0];
+    changed.status = 'STOPPING';
+    emulator.addFault({ operation: 'ListProjects', kind: 'slow', delayMs: 500, times: 1 });
+
+    const refreshing = model.refresh();
+    await until(model, () => model.sessionsOf(projectArn)?.status === 'complete');
+
+    assert.equal(model.projects.status, 'loading');
+    assert.equal(model.sessionsOf(projectArn)?.items.find(session => session.arn === changed.arn)?.status, 'STOPPING');
+    await refreshing;
+    assert.equal(model.projects.status, 'complete');
+    assert.equal(model.sessionsOf(projectArn)?.items.length, 14);
+  });
+
+  it('refresh drops a deleted project without an error', async () => {
+    const remaining = String(emulator.projects[0].record.arn);
+    const deleted = String(emulator.projects[1].record.arn);
+    await model.loadProjects();
+    await Promise.all([model.loadSessions(remaining), model.loadSessions(deleted)]);
+    emulator.projects.splice(1, 1);
+    emulator.addFault({ operation: 'ListProjects', kind: 'slow', delayMs: 200, times: 1 });
+    const statuses: string[] = [];
+    model.onDidChange(() => statuses.push(model.sessionsOf(deleted)?.status ?? 'dropped'));
+
+    await model.refresh();
+
+    assert.deepEqual(model.projects.items.map(project => project.arn), emulator.projects.map(project => project.record.arn));
+    assert.equal(model.sessionsOf(deleted), undefined);
+    assert.ok(!statuses.includes('failed'), `the deleted project's list never showed an error, saw ${statuses.join(', ')}`);
+    assert.equal(model.sessionsOf(remaining)?.status, 'complete');
   });
 
   it('keeps the pages read before a failure and resumes from the failed page', async () => {
