@@ -18,30 +18,32 @@ export function pagesNeeded(projects: ProjectShape[], pageSize: number): number 
 }
 
 /**
- * Returns the critical path in pages: the project-list pages, then the longest
- * per-project chain of session pages, as when every project is read at the
- * same time. A refresh cannot beat this many latencies, because each page
- * needs the token of the page before it and `ExplorerModel.refresh()` starts
- * the session lists after the project list is complete.
+ * Returns the sequential bound in pages, the refresh target's reference: the
+ * project-list pages, then the longest per-project chain of session pages, as
+ * when every project is read at the same time once the project list is
+ * complete. Each page needs the token of the page before it.
+ * `ExplorerModel.refresh()` starts the session lists of projects loaded before
+ * together with the project list, so a refresh can beat this bound by up to
+ * the project-list pages.
  */
 export function criticalPathPages(projects: ProjectShape[], pageSize: number): number {
-  const longestChain = Math.max(0, ...projects.map(project => sessionPagesOf(project, pageSize)));
-  return projectListPages(projects, pageSize) + longestChain;
+  return projectListPages(projects, pageSize) + longestChain(projects, pageSize);
 }
 
 /**
- * Returns the lower bound in latencies when at most `maxConcurrentRequests`
- * page requests are in flight, as the model's request limiter allows. It is
- * the project-list pages plus the larger of two figures: the longest chain of
- * session pages, and all session pages divided among the request slots. With a
- * limit at or above the number of projects it equals the critical path,
- * because the longest chain is at least the average chain.
+ * Returns the lower bound in latencies when every list starts at once and at
+ * most `maxConcurrentRequests` page requests are in flight. It is the longest
+ * chain of pages (the project list's or a project's sessions'), or every page
+ * divided among the request slots, whichever is larger. With 20 projects and a
+ * limit of 20 it is the longest session chain.
  */
 export function requestLimitedPages(projects: ProjectShape[], pageSize: number, maxConcurrentRequests: number): number {
-  const chains = projects.map(project => sessionPagesOf(project, pageSize));
-  const sessionPages = chains.reduce((sum, pages) => sum + pages, 0);
-  const slotRounds = Math.ceil(sessionPages / Math.max(1, maxConcurrentRequests));
-  return projectListPages(projects, pageSize) + Math.max(0, ...chains, slotRounds);
+  const slotRounds = Math.ceil(pagesNeeded(projects, pageSize) / Math.max(1, maxConcurrentRequests));
+  return Math.max(projectListPages(projects, pageSize), longestChain(projects, pageSize), slotRounds);
+}
+
+function longestChain(projects: ProjectShape[], pageSize: number): number {
+  return Math.max(0, ...projects.map(project => sessionPagesOf(project, pageSize)));
 }
 
 /** Returns the `operation page` keys a refresh should request, with how often each occurs. */
