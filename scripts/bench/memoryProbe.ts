@@ -2,16 +2,9 @@
 // project, in a fresh process started with --expose-gc. Prints one JSON line:
 // {"heapBytes": N, "sessions": N, "projects": N}.
 // Usage: node --expose-gc --import tsx memoryProbe.ts EMULATOR_URL
-import { createConnection, type DeviceFarmConnection, type Logger } from '../../src/deviceFarm/client';
+import { createConnection, type DeviceFarmConnection } from '../../src/deviceFarm/client';
 import { ExplorerModel } from '../../src/tree/model';
-
-const silentLogger: Logger = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+import { silentLogger } from '../../test/support/connection';
 
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -2,18 +2,11 @@
 // service and model code the tree uses, with every request recorded on the
 // client side (by SDK middleware) and on the server side (by the emulator).
 import type { DeviceFarmClient } from '@aws-sdk/client-device-farm';
-import { createConnection, type DeviceFarmConnection, type Logger } from '../../src/deviceFarm/client';
+import { createConnection, type DeviceFarmConnection } from '../../src/deviceFarm/client';
 import { ExplorerModel } from '../../src/tree/model';
+import { silentLogger } from '../../test/support/connection';
 import { expectedRequestCounts, pagesNeeded } from './bounds';
 import type { EmulatorProcess } from './emulatorProcess';
-
-const silentLogger: Logger = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 
 interface SentRequest {
   operation: string;
@@ -64,8 +57,8 @@ export interface RefreshBenchOptions {
 
 /**
  * One model with every project expanded, refreshed again and again. Like the
- * Refresh command, each refresh starts with a new client (the command drops
- * the cached connection first).
+ * Refresh command while the shared AWS files are unchanged, every refresh
+ * reuses the client and its open sockets.
  */
 export class RefreshBench {
   private connection: DeviceFarmConnection | undefined;
