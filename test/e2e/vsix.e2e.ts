@@ -46,7 +46,7 @@ describe('packaged VSIX', () => {
       /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
       /^extension\/package\.json$/, /^extension\/package\.nls\.json$/,
       /^extension\/(readme|changelog)\.md$/, /^extension\/LICENSE\.txt$/,
-      /^extension\/dist\/extension\.js$/, /^extension\/media\/[\w.-]+\.(js|css|svg)$/,
+      /^extension\/dist\/extension\.js$/, /^extension\/media\/[\w.-]+\.(js|css|svg|png)$/,
     ];
 
     const unexpected = [...entries.keys()].filter(name => !allowed.some(pattern => pattern.test(name)));
@@ -65,12 +65,13 @@ describe('packaged VSIX', () => {
     assert.ok(!bundle.includes(process.cwd()), 'no absolute path of the build machine');
   });
 
-  it('ships the manifest strings and the README', () => {
+  it('ships the manifest strings, README and icon', () => {
     const nls = JSON.parse(entries.get('extension/package.nls.json')?.toString('utf8') ?? '{}') as Record<string, string>;
-    const manifest = JSON.parse(entries.get('extension/package.json')?.toString('utf8') ?? '{}') as { main: string };
+    const manifest = JSON.parse(entries.get('extension/package.json')?.toString('utf8') ?? '{}') as { main: string; icon: string };
 
     assert.equal(nls['command.refresh.title'], 'Refresh');
     assert.equal(manifest.main, './dist/extension.js');
+    assert.ok(entries.has(`extension/${manifest.icon}`), `the icon ${manifest.icon} is packaged`);
     assert.ok(entries.has('extension/readme.md'));
   });
 });
