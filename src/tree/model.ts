@@ -185,8 +185,8 @@ export class ExplorerModel {
    * Re-reads the project list and the sessions of every loaded project, all
    * lists at once (the request limit applies), each through its last page.
    * The session lists do not wait for the project list, so a refresh takes one
-   * round trip less. Once the project list is read, the lists of projects it no
-   * longer contains are dropped. Starting a refresh cancels
+   * round trip less. Once the project list is read to its last page, the lists
+   * of projects it no longer contains are dropped. Starting a refresh cancels
    * the one before it, and every load still running, so two never interleave.
    */
   refresh(): Promise<void> {
@@ -195,6 +195,7 @@ export class ExplorerModel {
     const hadProjects = this.projectList.status !== 'idle';
     this.projectList.refreshing = hadProjects;
     const projectsRead = this.read(this.projectList, undefined, options => listProjects(this.connect(), options), { replace: hadProjects });
+    this.projectList.inFlight = projectsRead;
 
     const sessionsRead: Array<Promise<void>> = [];
     for (const [arn, list] of this.sessionLists) {
@@ -212,13 +213,15 @@ export class ExplorerModel {
         return;
       }
 
-      // Even when the project list failed part way, the sessions of the projects it
-      // did return are read through, so no list that this refresh interrupted stays half-read.
+      // A project list that failed part way does not show which projects are gone, so every
+      // session list stays, and a retry that reads the missing pages shows their rows again.
 
-      const known = new Set(this.projectList.items.map(project => project.arn ?? ''));
-      for (const arn of [...this.sessionLists.keys()]) {
-        if (!known.has(arn)) {
-          this.sessionLists.delete(arn);
+      if (this.projectList.status === 'complete') {
+        const known = new Set(this.projectList.items.map(project => project.arn ?? ''));
+        for (const arn of [...this.sessionLists.keys()]) {
+          if (!known.has(arn)) {
+            this.sessionLists.delete(arn);
+          }
         }
       }
       await Promise.all(sessionsRead);
@@ -276,9 +279,9 @@ export class ExplorerModel {
    * arrive. A refresh (`replace`) shows each new page at once, in place of the
    * old items with the same ARN, keeps the old items not read again yet, and
    * drops those when the last page is read or a page fails. A refreshed
-   * session list that finds its project gone waits for the project list
-   * (`projectsRead`), which then drops it, so no error flashes under a
-   * project about to disappear.
+   * session list that fails waits for the project list (`projectsRead`)
+   * before it shows the error, because the failure may come from a deleted
+   * project that the project list is about to drop.
    */
   private async read<T extends { arn?: string }>(
     list: ListState<T>,
@@ -289,7 +292,7 @@ export class ExplorerModel {
     const generation = this.generation;
     const signal = this.controller.signal;
     // A list is current while no reset or refresh has started since and, for a
-    // session list, while the refreshed project list still contains its project.
+    // session list, while the model still holds it.
     const isCurrent = (): boolean => generation === this.generation && (projectArn === undefined || this.sessionLists.get(projectArn) === list);
     const fresh: T[] = [];
     const freshPositions = new Map<string, number>();
@@ -326,6 +329,11 @@ export class ExplorerModel {
         } else {
           mergeByArn(list.items, positions, page.items);
         }
+        if (page.isLast) {
+          // Closes the source without one more next(), which would wait for a request slot to learn nothing new.
+          await pages.return?.(undefined);
+          break;
+        }
         this.emit({ projectArn });
       }
       if (!isCurrent()) {
@@ -340,7 +348,7 @@ export class ExplorerModel {
         return;
       }
       const classified = classifyError(error, { operation: projectArn ? 'ListRemoteAccessSessions' : 'ListProjects', resource: projectArn, settings: {} });
-      if (classified.kind === 'notFound' && options.projectsRead) {
+      if (options.projectsRead) {
         await options.projectsRead;
         if (!isCurrent()) {
           return;

@@ -279,6 +279,84 @@ describe('ExplorerModel against the emulator', () => {
     assert.equal(model.sessionsOf(projectArn)?.items.length, 14);
   });
 
+  it('refresh keeps sessions when the project list fails', async () => {
+    emulator.pageSize = 2;
+    const projectArn = String(emulator.projects[2].record.arn);
+    await model.loadProjects();
+    await model.loadSessions(projectArn);
+    emulator.addFault({ operation: 'ListProjects', page: 2, kind: 'AccessDeniedException', times: 1 });
+
+    await model.refresh();
+
+    assert.equal(model.projects.status, 'failed');
+    assert.ok(!model.projects.items.some(project => project.arn === projectArn), 'the project on the failed page is not shown');
+    const sessionRequests = emulator.requestCount('ListRemoteAccessSessions');
+    await model.retry();
+
+    assert.ok(model.projects.items.some(project => project.arn === projectArn), 'the retry shows the project again');
+    assert.equal(model.sessionsOf(projectArn)?.status, 'complete');
+    assert.equal(model.sessionsOf(projectArn)?.items.length, 14, 'with its refreshed sessions');
+    assert.equal(emulator.requestCount('ListRemoteAccessSessions'), sessionRequests, 'without reading them again');
+  });
+
+  it('refresh shows no access error under a deleted project', async () => {
+    const deleted = String(emulator.projects[0].record.arn);
+    const twoAtATime = new ExplorerModel(() => connectTo(emulator.url), { maxConcurrentRequests: () => 2 });
+    try {
+      await twoAtATime.loadProjects();
+      await Promise.all(emulator.projects.map(project => twoAtATime.loadSessions(String(project.record.arn))));
+      emulator.projects.splice(0, 1);
+      // The slow project list takes one slot and the deleted project's first page the
+      // other, so that page fails while the project list still shows the project.
+      emulator.addFault({ operation: 'ListProjects', kind: 'slow', delayMs: 300, times: 1 });
+      emulator.addFault({ operation: 'ListRemoteAccessSessions', page: 1, kind: 'AccessDeniedException', times: 1 });
+      const statuses: string[] = [];
+      twoAtATime.onDidChange(() => statuses.push(twoAtATime.sessionsOf(deleted)?.status ?? 'dropped'));
+
+      await twoAtATime.refresh();
+
+      assert.equal(twoAtATime.sessionsOf(deleted), undefined);
+      assert.ok(!statuses.includes('failed'), `the deleted project's list never showed an error, saw ${statuses.join(', ')}`);
+    } finally {
+      twoAtATime.dispose();
+    }
+  });
+
+  it('refresh ends the project list with its last page', async () => {
+    const oneAtATime = new ExplorerModel(() => connectTo(emulator.url), { maxConcurrentRequests: () => 1 });
+    try {
+      await oneAtATime.loadProjects();
+      await Promise.all(emulator.projects.map(project => oneAtATime.loadSessions(String(project.record.arn))));
+      const oldFirstRows = new Map(emulator.projects.map(project => [String(project.record.arn), oneAtATime.sessionsOf(String(project.record.arn))?.items[0]]));
+      const projectStatusAtNewRows: string[] = [];
+      oneAtATime.onDidChange(change => {
+        // Refreshed rows are new objects, so a changed first row means a new session page.
+        if (change.projectArn !== undefined && oneAtATime.sessionsOf(change.projectArn)?.items[0] !== oldFirstRows.get(change.projectArn)) {
+          projectStatusAtNewRows.push(oneAtATime.projects.status);
+        }
+      });
+
+      await oneAtATime.refresh();
+
+      // The project list's one page takes the only slot first, and learning that no page follows needs no slot.
+      assert.ok(projectStatusAtNewRows.length > 0);
+      assert.ok(projectStatusAtNewRows.every(status => status === 'complete'), `the project list was complete before any new session page, saw ${projectStatusAtNewRows.join(', ')}`);
+    } finally {
+      oneAtATime.dispose();
+    }
+  });
+
+  it('loadProjects waits for a running refresh', async () => {
+    await model.loadProjects();
+    emulator.addFault({ operation: 'ListProjects', kind: 'slow', delayMs: 300, times: 1 });
+
+    const refreshing = model.refresh();
+    await model.loadProjects();
+
+    assert.equal(model.projects.status, 'complete');
+    await refreshing;
+  });
+
   it('stops a repeating token with a failed list that keeps its rows', async () => {
     const projectArn = String(emulator.projects[0].record.arn);
     emulator.addFault({ operation: 'ListRemoteAccessSessions', page: 2, kind: 'repeatToken' });
