@@ -6,8 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../test/emulator/server';
-import { createIsolatedAwsEnvironment } from '../test/support/awsEnvironment';
+import { AWS_VARIABLES_TO_CLEAR, createIsolatedAwsEnvironment } from '../test/support/awsEnvironment';
 import { REPOSITORY_ROOT, startRealVscode, VSIX_PATH } from '../test/harness/realVscode';
+
+const QA_TEAM_ACCESS_KEY_ID = 'AKIADEMOQATEAM000001';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,21 +23,25 @@ async function main(): Promise<void> {
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const emulator = await startEmulator({ port: Number(values['emulator-port']), projects: 5, sessionsPerProject: 40, pageSize: 10 });
+  emulator.addAccount(QA_TEAM_ACCESS_KEY_ID, { projects: 2, sessionsPerProject: 6, seed: 77, projectNames: ['QA Team Sandbox', 'QA Team Release Gate'] });
   console.log(`Device Farm emulator listening on ${emulator.url}`);
 
-  // Two profiles with fake keys, so "Select AWS Profile" has something to show.
+  // Two profiles with fake keys, so "Select AWS Profile" has something to show:
+  // the qa-team profile's key gets an account of its own with two projects.
   const runDir = path.join(REPOSITORY_ROOT, '.test-output', 'demo');
   fs.mkdirSync(runDir, { recursive: true });
   const { env, files } = createIsolatedAwsEnvironment(runDir);
   fs.writeFileSync(files.credentialsFile, [
     '[default]', 'aws_access_key_id = AKIADEMODEFAULT00001', 'aws_secret_access_key = demo/default/not/a/real/secret', '',
-    '[qa-team]', 'aws_access_key_id = AKIADEMOQATEAM000001', 'aws_secret_access_key = demo/qa-team/not/a/real/secret', '',
+    '[qa-team]', `aws_access_key_id = ${QA_TEAM_ACCESS_KEY_ID}`, 'aws_secret_access_key = demo/qa-team/not/a/real/secret', '',
   ].join('\n'));
 
   const vscodeServer = await startRealVscode({
     runDir: path.join(runDir, 'vscode'),
     vsixPath: VSIX_PATH,
     env,
+    // A profile, session token or endpoint exported in the shell would replace the demo's keys.
+    unsetEnv: AWS_VARIABLES_TO_CLEAR,
     settings: { 'deviceFarm.endpoint': emulator.url },
     port: Number(values.port),
   });

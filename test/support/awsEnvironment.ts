@@ -7,7 +7,8 @@ import * as path from 'node:path';
 export const FAKE_ACCESS_KEY_ID = 'AKIAEMULATOREXAMPLE1';
 export const FAKE_SECRET_ACCESS_KEY = 'emulator/secret/key/not/real/0123456789ab';
 
-const AWS_VARIABLES_TO_CLEAR = [
+/** Variables a shell may export that would point the SDK at a real account, profile or endpoint. */
+export const AWS_VARIABLES_TO_CLEAR = [
   'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE',
   'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_ENDPOINT_URL',
   'AWS_ENDPOINT_URL_DEVICE_FARM', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy',
