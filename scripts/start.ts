@@ -36,12 +36,16 @@ async function main(): Promise<void> {
     '[qa-team]', `aws_access_key_id = ${QA_TEAM_ACCESS_KEY_ID}`, 'aws_secret_access_key = demo/qa-team/not/a/real/secret', '',
   ].join('\n'));
 
+  // A profile, session token or endpoint exported in the shell would replace the demo's keys.
+  const inheritedAwsVariables = [
+    ...AWS_VARIABLES_TO_CLEAR,
+    ...Object.keys(process.env).filter(name => name.startsWith('AWS_') && !(name in env)),
+  ];
   const vscodeServer = await startRealVscode({
     runDir: path.join(runDir, 'vscode'),
     vsixPath: VSIX_PATH,
     env,
-    // A profile, session token or endpoint exported in the shell would replace the demo's keys.
-    unsetEnv: AWS_VARIABLES_TO_CLEAR,
+    unsetEnv: inheritedAwsVariables,
     settings: { 'deviceFarm.endpoint': emulator.url },
     port: Number(values.port),
   });

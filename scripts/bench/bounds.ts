@@ -26,7 +26,7 @@ export function pagesNeeded(projects: ProjectShape[], pageSize: number): number 
  * together with the project list, so a refresh can beat this bound by up to
  * the project-list pages.
  */
-export function criticalPathPages(projects: ProjectShape[], pageSize: number): number {
+export function sequentialBoundPages(projects: ProjectShape[], pageSize: number): number {
   return projectListPages(projects, pageSize) + longestChain(projects, pageSize);
 }
 
@@ -34,8 +34,9 @@ export function criticalPathPages(projects: ProjectShape[], pageSize: number): n
  * Returns the lower bound in latencies when every list starts at once and at
  * most `maxConcurrentRequests` page requests are in flight. It is the longest
  * chain of pages (the project list's or a project's sessions'), or every page
- * divided among the request slots, whichever is larger. With 20 projects and a
- * limit of 20 it is the longest session chain.
+ * divided among the request slots, whichever is larger. In the benchmark's
+ * data, 20 projects of 5 session pages and one with an extra empty page, at a
+ * limit of 20, both give 6.
  */
 export function requestLimitedPages(projects: ProjectShape[], pageSize: number, maxConcurrentRequests: number): number {
   const slotRounds = Math.ceil(pagesNeeded(projects, pageSize) / Math.max(1, maxConcurrentRequests));

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { isolateProcessFromAws } from '../../test/support/awsEnvironment';
 import { measureActivation, type ActivationTimes } from './activation';
 import { findAwsCliV2, timeAwsCliRead, type AwsCli } from './awsCli';
-import { criticalPathPages, pagesNeeded, requestLimitedPages } from './bounds';
+import { sequentialBoundPages, pagesNeeded, requestLimitedPages } from './bounds';
 import { packageExtension, removePackagedCopy } from './bundle';
 import { EmulatorProcess } from './emulatorProcess';
 import { measureModelHeap } from './memory';
@@ -142,7 +142,7 @@ async function measureRefreshAndCli(sizes: Sizes, cli: AwsCli | undefined): Prom
       process.stdout.write(`  round ${round + 1} of ${sizes.runs} done\n`);
     }
 
-    const boundMs = criticalPathPages(emulator.projects, sizes.pageSize) * sizes.latencyMs;
+    const boundMs = sequentialBoundPages(emulator.projects, sizes.pageSize) * sizes.latencyMs;
     const refresh = configurations.map((configuration, index): RefreshFigures => {
       const runs = pairedRuns[index];
       const wallMs = median(runs.map(run => run.wallMs));

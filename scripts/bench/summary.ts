@@ -75,7 +75,7 @@ export interface RefreshFigures {
   wallMs: number;
   /** Median CPU time of the benchmark process during a refresh, in ms. */
   cpuMs: number;
-  /** Sequential bound, the target's reference (`criticalPathPages` latencies): the project list, then the longest session chain, in ms. */
+  /** Sequential bound, the target's reference (`sequentialBoundPages` latencies): the project list, then the longest session chain, in ms. */
   boundMs: number;
   ratioToBound: number;
   /** Lower bound at this configuration's request limit when every list starts at once (`requestLimitedPages` latencies), in ms. */

@@ -161,7 +161,9 @@ export class ExplorerModel {
   /** Starts reading a project's sessions unless they are loaded or loading. */
   loadSessions(projectArn: string): Promise<void> {
     const list = this.sessionListFor(projectArn);
-    return this.ensureLoaded(list, projectArn, options => listRemoteAccessSessions(this.connect(), projectArn, options));
+    // While the project list is read, a failure may come from a project it is about to drop.
+    const projectsRead = this.projectList.status === 'loading' ? this.projectList.inFlight : undefined;
+    return this.ensureLoaded(list, projectArn, options => listRemoteAccessSessions(this.connect(), projectArn, options), projectsRead);
   }
 
   /** Resumes a failed list from the page that failed; projectArn undefined means the project list. */
@@ -184,14 +186,14 @@ export class ExplorerModel {
   /**
    * Re-reads the project list and the sessions of every loaded project, all
    * lists at once (the request limit applies), each through its last page.
-   * The session lists do not wait for the project list, so a refresh takes one
-   * round trip less. Once the project list is read to its last page, the lists
-   * of projects it no longer contains are dropped. Starting a refresh cancels
-   * the one before it, and every load still running, so two never interleave.
+   * The session lists do not wait for the project list, so a refresh takes as
+   * long as the longer of the two, not their sum. Once the project list is read
+   * to its last page, the lists of projects it no longer contains are dropped.
+   * Starting a refresh cancels the one before it, and every load still
+   * running, so two never interleave.
    */
   refresh(): Promise<void> {
     this.cancelAll();
-    const generation = this.generation;
     const hadProjects = this.projectList.status !== 'idle';
     this.projectList.refreshing = hadProjects;
     const projectsRead = this.read(this.projectList, undefined, options => listProjects(this.connect(), options), { replace: hadProjects });
@@ -207,26 +209,7 @@ export class ExplorerModel {
       sessionsRead.push(list.inFlight);
     }
 
-    const run = async (): Promise<void> => {
-      await projectsRead;
-      if (generation !== this.generation) {
-        return;
-      }
-
-      // A project list that failed part way does not show which projects are gone, so every
-      // session list stays, and a retry that reads the missing pages shows their rows again.
-
-      if (this.projectList.status === 'complete') {
-        const known = new Set(this.projectList.items.map(project => project.arn ?? ''));
-        for (const arn of [...this.sessionLists.keys()]) {
-          if (!known.has(arn)) {
-            this.sessionLists.delete(arn);
-          }
-        }
-      }
-      await Promise.all(sessionsRead);
-    };
-    return run();
+    return Promise.all([projectsRead, ...sessionsRead]).then(() => undefined);
   }
 
   /** Drops everything loaded (as after a profile or endpoint change) and cancels every request. */
@@ -258,6 +241,21 @@ export class ExplorerModel {
     setMaxListeners(0, this.controller.signal);
   }
 
+  /**
+   * Drops the session lists of projects that the complete project list no
+   * longer contains. A project list that failed part way does not show which
+   * projects are gone, so until it completes every session list stays, and a
+   * retry that reads the missing pages shows their rows again.
+   */
+  private dropSessionListsOfGoneProjects(): void {
+    const known = new Set(this.projectList.items.map(project => project.arn ?? ''));
+    for (const arn of [...this.sessionLists.keys()]) {
+      if (!known.has(arn)) {
+        this.sessionLists.delete(arn);
+      }
+    }
+  }
+
   private sessionListFor(projectArn: string): ListState<RemoteAccessSession> {
     let list = this.sessionLists.get(projectArn);
     if (!list) {
@@ -267,9 +265,9 @@ export class ExplorerModel {
     return list;
   }
 
-  private ensureLoaded<T extends { arn?: string }>(list: ListState<T>, projectArn: string | undefined, source: PageSource<T>): Promise<void> {
+  private ensureLoaded<T extends { arn?: string }>(list: ListState<T>, projectArn: string | undefined, source: PageSource<T>, projectsRead?: Promise<void>): Promise<void> {
     if (list.status === 'idle') {
-      list.inFlight = this.read(list, projectArn, source, { replace: false });
+      list.inFlight = this.read(list, projectArn, source, { replace: false, projectsRead });
     }
     return list.inFlight ?? Promise.resolve();
   }
@@ -292,7 +290,7 @@ export class ExplorerModel {
     const generation = this.generation;
     const signal = this.controller.signal;
     // A list is current while no reset or refresh has started since and, for a
-    // session list, while the model still holds it.
+    // session list, while the model still contains it.
     const isCurrent = (): boolean => generation === this.generation && (projectArn === undefined || this.sessionLists.get(projectArn) === list);
     const fresh: T[] = [];
     const freshPositions = new Map<string, number>();
@@ -343,6 +341,9 @@ export class ExplorerModel {
         list.items = fresh;
       }
       list.status = 'complete';
+      if (projectArn === undefined) {
+        this.dropSessionListsOfGoneProjects();
+      }
     } catch (error) {
       if (!isCurrent()) {
         return;

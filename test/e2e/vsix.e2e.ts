@@ -45,7 +45,7 @@ describe('packaged VSIX', () => {
     const allowed = [
       /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
       /^extension\/package\.json$/, /^extension\/package\.nls\.json$/,
-      /^extension\/(readme|changelog)\.md$/, /^extension\/LICENSE\.txt$/, /^extension\/l10n\/bundle\.l10n\.json$/,
+      /^extension\/(readme|changelog)\.md$/, /^extension\/LICENSE\.txt$/, /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
       /^extension\/dist\/extension\.js$/, /^extension\/media\/[\w.-]+\.(js|css|svg|png)$/,
     ];
 

@@ -346,6 +346,38 @@ describe('ExplorerModel against the emulator', () => {
     }
   });
 
+  it('retry drops a project deleted meanwhile', async () => {
+    emulator.pageSize = 1;
+    const deleted = String(emulator.projects[2].record.arn);
+    await model.loadProjects();
+    await model.loadSessions(deleted);
+    emulator.addFault({ operation: 'ListProjects', page: 2, kind: 'AccessDeniedException', times: 1 });
+    await model.refresh();
+    assert.ok(model.sessionsOf(deleted), 'a project list that failed part way drops no session list');
+    emulator.projects.splice(2, 1);
+
+    await model.retry();
+
+    assert.equal(model.projects.status, 'complete');
+    assert.equal(model.sessionsOf(deleted), undefined);
+  });
+
+  it('expanding a deleted project during a refresh shows no error', async () => {
+    const deleted = String(emulator.projects[1].record.arn);
+    await model.loadProjects();
+    emulator.projects.splice(1, 1);
+    emulator.addFault({ operation: 'ListProjects', kind: 'slow', delayMs: 300, times: 1 });
+    const statuses: string[] = [];
+    model.onDidChange(() => statuses.push(model.sessionsOf(deleted)?.status ?? 'dropped'));
+
+    const refreshing = model.refresh();
+    await model.loadSessions(deleted);
+    await refreshing;
+
+    assert.equal(model.sessionsOf(deleted), undefined);
+    assert.ok(!statuses.includes('failed'), `the deleted project's list never showed an error, saw ${statuses.join(', ')}`);
+  });
+
   it('loadProjects waits for a running refresh', async () => {
     await model.loadProjects();
     emulator.addFault({ operation: 'ListProjects', kind: 'slow', delayMs: 300, times: 1 });
