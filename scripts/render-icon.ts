@@ -1,22 +1,23 @@
 // Renders scripts/icon.svg to media/icon.png, the 128 × 128 extension icon that
-// package.json names, with Debian's Chromium. Run it after editing the SVG:
-// npx tsx scripts/render-icon.ts
+// package.json names, in the tests' Chromium, which aborts any request off
+// 127.0.0.1. Run it after editing the SVG: npx tsx scripts/render-icon.ts
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../test/harness/realVscode';
 
-const MEDIA = path.resolve(__dirname, '..', 'media');
-const SIZE = 128;
+const ICON = path.resolve(__dirname, '..', 'media', 'icon.png');
 
 async function main(): Promise<void> {
   const svg = fs.readFileSync(path.join(__dirname, 'icon.svg'), 'utf8');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'device-farm-icon-'));
+  const browser = await launchBrowser(runDir);
   try {
-    const page = await browser.newPage({ viewport: { width: SIZE, height: SIZE } });
-    await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
-    await page.locator('svg').screenshot({ path: path.join(MEDIA, 'icon.png'), omitBackground: true });
+    await browser.page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
+    await browser.page.locator('svg').screenshot({ path: ICON, omitBackground: true });
   } finally {
     await browser.close();
+    fs.rmSync(runDir, { recursive: true, force: true });
   }
 }
 

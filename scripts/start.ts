@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     '[qa-team]', `aws_access_key_id = ${QA_TEAM_ACCESS_KEY_ID}`, 'aws_secret_access_key = demo/qa-team/not/a/real/secret', '',
   ].join('\n'));
 
-  // A profile, session token or endpoint exported in the shell would replace the demo's keys.
+  // A profile, session token, endpoint or proxy exported in the shell would take the place of the demo's.
   const inheritedAwsVariables = [
     ...AWS_VARIABLES_TO_CLEAR,
     ...Object.keys(process.env).filter(name => name.startsWith('AWS_') && !(name in env)),

@@ -68,30 +68,21 @@ export interface Sizes {
   heapSessionsPerProject: number;
 }
 
-export interface RefreshFigures {
+/**
+ * One refresh configuration's figures: each field of `RefreshRun` is the
+ * median over the timed runs, except the in-flight counts and repeated pages,
+ * which are the maximum, and `requestsMatchPages`, true only when every run matched.
+ */
+export interface RefreshFigures extends RefreshRun {
   label: string;
   /** The `maxConcurrentRequests` the model got. */
   maxConcurrentRequests: number;
-  wallMs: number;
-  /** Median CPU time of the benchmark process during a refresh, in ms. */
-  cpuMs: number;
   /** Sequential bound, the target's reference (`sequentialBoundPages` latencies): the project list, then the longest session chain, in ms. */
   boundMs: number;
   ratioToBound: number;
   /** Lower bound at this configuration's request limit when every list starts at once (`requestLimitedPages` latencies), in ms. */
   limitBoundMs: number;
   ratioToLimitBound: number;
-  projectsReadyMs: number;
-  firstSessionsVisibleMs: number;
-  lastSessionsVisibleMs: number;
-  firstSessionsPageArrivedMs: number;
-  requests: number;
-  repeatedPages: number;
-  requestsMatchPages: boolean;
-  /** The maximum number of requests in flight during any timed refresh, counted by the SDK middleware. */
-  maxInFlight: number;
-  /** The same, counted by the emulator. */
-  emulatorMaxInFlight: number;
   /** The maximum number of requests in flight while every project was first loaded (loadSessions for each, at once). */
   firstLoadMaxInFlight: FirstLoadInFlight;
   runsMs: number[];

@@ -276,10 +276,10 @@ export class ExplorerModel {
    * Reads a list page by page. A first load or a retry appends items as pages
    * arrive. A refresh (`replace`) shows each new page at once, in place of the
    * old items with the same ARN, keeps the old items not read again yet, and
-   * drops those when the last page is read or a page fails. A refreshed
-   * session list that fails waits for the project list (`projectsRead`)
-   * before it shows the error, because the failure may come from a deleted
-   * project that the project list is about to drop.
+   * drops those when the last page is read or a page fails. A session list
+   * read while the project list loads waits for it (`projectsRead`) before it
+   * shows a failure, because the failure may come from a deleted project that
+   * the project list is about to drop.
    */
   private async read<T extends { arn?: string }>(
     list: ListState<T>,
@@ -295,7 +295,10 @@ export class ExplorerModel {
     const fresh: T[] = [];
     const freshPositions = new Map<string, number>();
     const previous = list.items;
-    const positions = new Map(previous.flatMap((item, index) => (item.arn === undefined ? [] : [[item.arn, index] as const])));
+    // Only appending merges into the current items, so a refresh skips indexing them.
+    const positions = options.replace
+      ? new Map<string, number>()
+      : new Map(previous.flatMap((item, index) => (item.arn === undefined ? [] : [[item.arn, index] as const])));
 
     // A first load starts from getChildren, which already shows a Loading row, so it
     // announces nothing until its first page: a change event during getChildren makes

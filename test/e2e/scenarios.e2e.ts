@@ -5,9 +5,9 @@ import type { Page } from 'playwright-core';
 import { DeviceFarmEmulator, startEmulator } from '../emulator/server';
 import { HOSTILE_NAMES, type SampleProject, type WireRecord } from '../emulator/sampleData';
 import { createIsolatedAwsEnvironment } from '../support/awsEnvironment';
-import { launchBrowser, REPOSITORY_ROOT, startRealVscode, VSIX_PATH, type Browser, type RealVscode } from '../harness/realVscode';
+import { REPOSITORY_ROOT, startRealVscode, VSIX_PATH, type Browser, type RealVscode } from '../harness/realVscode';
 import {
-  activeEditorText, clickContextMenuItem, clickInlineAction, openUntitledTypeScriptFile, pasteIntoActiveEditor, pickQuickPickItem,
+  activeEditorText, clickContextMenuItem, clickInlineAction, openUntitledTypeScriptFile, openWorkbench, pasteIntoActiveEditor, pickQuickPickItem,
   runCommand, runCommandWithKeyboard, screenshot, treeRow, treeRows, waitForClipboard, webviewContent,
 } from '../harness/workbench';
 
@@ -33,11 +33,8 @@ describe('Device Farm Explorer on screen', function () {
     const { env, files } = createIsolatedAwsEnvironment();
     fs.writeFileSync(files.credentialsFile, `[qa-team]\naws_access_key_id = ${QA_TEAM_KEY_ID}\naws_secret_access_key = qa/team/not/a/real/secret\n`);
     vscodeServer = await startRealVscode({ runDir, vsixPath: VSIX_PATH, env, settings: { 'deviceFarm.endpoint': emulator.url } });
-    browser = await launchBrowser(runDir);
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: vscodeServer.url });
+    browser = await openWorkbench(vscodeServer, ['clipboard-read', 'clipboard-write']);
     page = browser.page;
-    await page.goto(vscodeServer.workspaceUrl);
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     await page.getByRole('tab', { name: /Device Farm/ }).click();
   });
 

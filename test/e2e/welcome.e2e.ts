@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DeviceFarmEmulator, startEmulator } from '../emulator/server';
 import { createIsolatedAwsEnvironment } from '../support/awsEnvironment';
-import { launchBrowser, REPOSITORY_ROOT, startRealVscode, VSIX_PATH, type Browser, type RealVscode } from '../harness/realVscode';
-import { screenshot } from '../harness/workbench';
+import { REPOSITORY_ROOT, startRealVscode, VSIX_PATH, type Browser, type RealVscode } from '../harness/realVscode';
+import { openWorkbench, screenshot } from '../harness/workbench';
 
 describe('first run without credentials', function () {
   this.timeout(180_000);
@@ -27,10 +27,8 @@ describe('first run without credentials', function () {
       unsetEnv: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
       settings: { 'deviceFarm.endpoint': emulator.url },
     });
-    browser = await launchBrowser(runDir);
+    browser = await openWorkbench(vscodeServer);
     page = browser.page;
-    await page.goto(vscodeServer.workspaceUrl);
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
   });
 
   afterEach(async function () {

@@ -2,9 +2,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { REPOSITORY_ROOT } from './realVscode';
+import { launchBrowser, REPOSITORY_ROOT, type Browser, type RealVscode } from './realVscode';
 
 export const SCREENSHOT_DIR = path.join(REPOSITORY_ROOT, '.test-output', 'screenshots');
+
+/** Launches Chromium in the server's run folder, opens its workspace and waits for the workbench. */
+export async function openWorkbench(vscodeServer: RealVscode, permissions: string[] = []): Promise<Browser> {
+  const browser = await launchBrowser(vscodeServer.runDir);
+  if (permissions.length > 0) {
+    await browser.context.grantPermissions(permissions, { origin: vscodeServer.url });
+  }
+  await browser.page.goto(vscodeServer.workspaceUrl);
+  await browser.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+  return browser;
+}
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

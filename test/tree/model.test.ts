@@ -114,7 +114,7 @@ describe('ExplorerModel against the emulator', () => {
     assert.equal(model.sessionsOf(projectArn)?.items.length, 14);
   });
 
-  it('refresh drops a deleted project without an error', async () => {
+  it('refresh drops deleted projects quietly', async () => {
     const remaining = String(emulator.projects[0].record.arn);
     const deleted = String(emulator.projects[1].record.arn);
     await model.loadProjects();
@@ -279,7 +279,7 @@ describe('ExplorerModel against the emulator', () => {
     assert.equal(model.sessionsOf(projectArn)?.items.length, 14);
   });
 
-  it('refresh keeps sessions when the project list fails', async () => {
+  it('refresh keeps sessions after project failure', async () => {
     emulator.pageSize = 2;
     const projectArn = String(emulator.projects[2].record.arn);
     await model.loadProjects();
@@ -299,15 +299,15 @@ describe('ExplorerModel against the emulator', () => {
     assert.equal(emulator.requestCount('ListRemoteAccessSessions'), sessionRequests, 'without reading them again');
   });
 
-  it('refresh shows no access error under a deleted project', async () => {
+  it('refresh hides deleted projects\' access errors', async () => {
     const deleted = String(emulator.projects[0].record.arn);
     const twoAtATime = new ExplorerModel(() => connectTo(emulator.url), { maxConcurrentRequests: () => 2 });
     try {
       await twoAtATime.loadProjects();
       await Promise.all(emulator.projects.map(project => twoAtATime.loadSessions(String(project.record.arn))));
       emulator.projects.splice(0, 1);
-      // The slow project list takes one slot and the deleted project's first page the
-      // other, so that page fails while the project list still shows the project.
+      // The slow project list takes one slot and the deleted project's first page the other.
+      // So that page fails while the project list still shows the project.
       emulator.addFault({ operation: 'ListProjects', kind: 'slow', delayMs: 300, times: 1 });
       emulator.addFault({ operation: 'ListRemoteAccessSessions', page: 1, kind: 'AccessDeniedException', times: 1 });
       const statuses: string[] = [];
@@ -322,7 +322,7 @@ describe('ExplorerModel against the emulator', () => {
     }
   });
 
-  it('refresh ends the project list with its last page', async () => {
+  it('refresh ends lists without a slot', async () => {
     const oneAtATime = new ExplorerModel(() => connectTo(emulator.url), { maxConcurrentRequests: () => 1 });
     try {
       await oneAtATime.loadProjects();
@@ -362,7 +362,7 @@ describe('ExplorerModel against the emulator', () => {
     assert.equal(model.sessionsOf(deleted), undefined);
   });
 
-  it('expanding a deleted project during a refresh shows no error', async () => {
+  it('loadSessions during refresh hides deletion errors', async () => {
     const deleted = String(emulator.projects[1].record.arn);
     await model.loadProjects();
     emulator.projects.splice(1, 1);
